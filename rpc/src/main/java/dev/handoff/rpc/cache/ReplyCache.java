@@ -1,0 +1,48 @@
+package dev.handoff.rpc.cache;
+
+import dev.handoff.rpc.xdr.Opaque;
+
+/**
+ * The duplicate reply cache SPI. Before a non-idempotent call runs, {@link #begin} says whether to run it, drop
+ * it (it is still running: this is a retransmission) or send the reply the first run produced. After the run,
+ * {@link #complete} stores the encoded reply; the cluster module backs this with a replicated map.
+ */
+public interface ReplyCache {
+
+    Lookup begin(ReplyCacheKey key);
+
+    void complete(ReplyCacheKey key, Opaque encodedReply);
+
+    /** The run ended without a reply to keep (the call was dropped); forget the in-progress mark. */
+    void abandon(ReplyCacheKey key);
+
+    sealed interface Lookup {
+        /** First time seen: execute, then {@link #complete}. */
+        record Execute() implements Lookup {
+        }
+
+        /** Same call is executing now: drop this copy. */
+        record InProgress() implements Lookup {
+        }
+
+        /** Already executed: resend this reply. */
+        record Replay(Opaque encodedReply) implements Lookup {
+        }
+    }
+
+    /** A cache that remembers nothing. */
+    ReplyCache NONE = new ReplyCache() {
+        @Override
+        public Lookup begin(ReplyCacheKey key) {
+            return new Lookup.Execute();
+        }
+
+        @Override
+        public void complete(ReplyCacheKey key, Opaque encodedReply) {
+        }
+
+        @Override
+        public void abandon(ReplyCacheKey key) {
+        }
+    };
+}

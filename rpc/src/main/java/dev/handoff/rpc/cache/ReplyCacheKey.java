@@ -1,0 +1,12 @@
+package dev.handoff.rpc.cache;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Identifies one call for the duplicate reply cache, as knfsd does (xid, program, version, procedure, the
+ * client's address and port, argument length and a checksum of the first bytes of the arguments), plus the
+ * local address it reached (the VIP), so that entries follow the address when it moves.
+ */
+public record ReplyCacheKey(InetSocketAddress local, InetSocketAddress remote, int xid, int program, int version,
+                            int procedure, int argumentLength, int argumentChecksum) {
+}

@@ -1,0 +1,165 @@
+package dev.handoff.rpc.dispatch;
+
+import dev.handoff.rpc.cache.ReplyCache;
+import dev.handoff.rpc.cache.ReplyCacheKey;
+import dev.handoff.rpc.message.AuthStat;
+import dev.handoff.rpc.message.CallDecoding;
+import dev.handoff.rpc.message.CallHeader;
+import dev.handoff.rpc.message.Credential;
+import dev.handoff.rpc.message.RpcMessageCodec;
+import dev.handoff.rpc.message.RpcReply;
+import dev.handoff.rpc.xdr.Opaque;
+import dev.handoff.rpc.xdr.XdrDecoder;
+import dev.handoff.rpc.xdr.XdrEncoder;
+import dev.handoff.rpc.xdr.XdrException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one complete call record into one reply record, by the programs' tables: header checks, the
+ * unavailable/mismatch replies, the reply cache, argument decoding, the handler and result encoding all happen
+ * here once, for every program. Runs on a worker thread.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** knfsd checksums this many bytes of arguments for its reply cache key. */
+    private static final int CHECKSUM_BYTES = 256;
+
+    private final Map<Integer, RpcProgram> programs = new HashMap<>();
+    private final ReplyCache replyCache;
+    private final CallObserver observer;
+
+    public Dispatcher(List<RpcProgram> programs, ReplyCache replyCache, CallObserver observer) {
+        for (RpcProgram p : programs) {
+            if (this.programs.put(p.number(), p) != null) {
+                throw new IllegalArgumentException("program " + p.number() + " registered twice");
+            }
+        }
+        this.replyCache = replyCache;
+        this.observer = observer;
+    }
+
+    public List<RpcProgram> programs() {
+        return List.copyOf(programs.values());
+    }
+
+    /**
+     * Answers one call record. Returns the encoded reply (without record marking), or null when nothing is to
+     * be sent. Does not release {@code record}.
+     */
+    public ByteBuf process(ByteBuf record, Peer peer, ByteBufAllocator alloc) {
+        long start = System.nanoTime();
+        XdrDecoder in = new XdrDecoder(record);
+        return switch (RpcMessageCodec.decodeCall(in)) {
+            case CallDecoding.Ignore ignore -> {
+                observer.onDropped(peer, ignore.reason());
+                yield null;
+            }
+            case CallDecoding.Reject reject -> {
+                observer.onCall(peer, -1, -1, null, reject.reply(), System.nanoTime() - start);
+                yield encode(alloc, reject.xid(), reject.reply());
+            }
+            case CallDecoding.Ok ok -> dispatch(ok.header(), record, in, peer, alloc, start);
+        };
+    }
+
+    private ByteBuf dispatch(CallHeader h, ByteBuf record, XdrDecoder in, Peer peer, ByteBufAllocator alloc,
+                             long start) {
+        RpcProgram program = programs.get(h.program());
+        Procedure<?, ?> proc = null;
+        RpcReply refusal;
+        if (program == null) {
+            refusal = new RpcReply.ProgUnavail();
+        } else if (program.version(h.version()) == null) {
+            refusal = new RpcReply.ProgMismatch(program.lowestVersion(), program.highestVersion());
+        } else if ((proc = program.version(h.version()).procedure(h.procedure())) == null) {
+            refusal = new RpcReply.ProcUnavail();
+        } else if (h.credential() instanceof Credential.Other) {
+            refusal = new RpcReply.AuthError(AuthStat.AUTH_BADCRED);
+        } else {
+            refusal = null;
+        }
+        if (refusal != null) {
+            observer.onCall(peer, h.program(), h.version(), proc, refusal, System.nanoTime() - start);
+            return encode(alloc, h.xid(), refusal);
+        }
+
+        ReplyCacheKey key = null;
+        if (proc.cachePolicy() == CachePolicy.REPLY && replyCache != ReplyCache.NONE) {
+            key = cacheKey(h, record, peer);
+            switch (replyCache.begin(key)) {
+                case ReplyCache.Lookup.Execute e -> { }
+                case ReplyCache.Lookup.InProgress p -> {
+                    observer.onDropped(peer, "retransmission of xid " + Integer.toUnsignedString(h.xid())
+                            + " still in progress");
+                    return null;
+                }
+                case ReplyCache.Lookup.Replay r -> {
+                    byte[] b = r.encodedReply().toByteArray();
+                    return alloc.buffer(b.length).writeBytes(b);
+                }
+            }
+        }
+        RpcReply reply = invoke(proc, new CallContext(h, peer), in);
+        ByteBuf out = encode(alloc, h.xid(), reply);
+        if (key != null) {
+            replyCache.complete(key, Opaque.copyOf(ByteBufUtil.getBytes(out)));
+        }
+        observer.onCall(peer, h.program(), h.version(), proc, reply, System.nanoTime() - start);
+        return out;
+    }
+
+    private static <A, R> RpcReply invoke(Procedure<A, R> proc, CallContext call, XdrDecoder in) {
+        A args;
+        try {
+            args = proc.arguments().read(in);
+        } catch (XdrException e) {
+            log.debug("{} from {}: garbage arguments: {}", proc.name(), call.peer().remote(), e.getMessage());
+            return new RpcReply.GarbageArgs();
+        }
+        try {
+            return new RpcReply.Success<>(proc.handler().handle(call, args), proc.result());
+        } catch (Exception | StackOverflowError e) {
+            log.warn("{} from {} failed", proc.name(), call.peer().remote(), e);
+            return new RpcReply.SystemErr();
+        } finally {
+            if (args instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.warn("releasing {} arguments failed", proc.name(), e);
+                }
+            }
+        }
+    }
+
+    private static ReplyCacheKey cacheKey(CallHeader h, ByteBuf record, Peer peer) {
+        int argStart = record.readerIndex();
+        int length = record.writerIndex() - argStart;
+        CRC32C crc = new CRC32C();
+        crc.update(record.nioBuffer(argStart, Math.min(length, CHECKSUM_BYTES)));
+        return new ReplyCacheKey(peer.local(), peer.remote(), h.xid(), h.program(), h.version(), h.procedure(),
+                length, (int) crc.getValue());
+    }
+
+    private static ByteBuf encode(ByteBufAllocator alloc, int xid, RpcReply reply) {
+        ByteBuf out = alloc.buffer(128);
+        try {
+            RpcMessageCodec.encodeReply(new XdrEncoder(out), xid, reply);
+            return out;
+        } catch (RuntimeException e) {
+            // A result encoder failed: a bug, but the caller still deserves an answer.
+            log.error("encoding the reply to xid {} failed", Integer.toUnsignedString(xid), e);
+            out.clear();
+            RpcMessageCodec.encodeReply(new XdrEncoder(out), xid, new RpcReply.SystemErr());
+            return out;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.handoff.rpc.dispatch;
+
+/**
+ * A procedure's logic. It runs on a worker thread, never on the event loop, so it may block on file I/O.
+ * Throwing is a server fault (SYSTEM_ERR); protocol errors are results, mapped by the program's own status
+ * function.
+ */
+@FunctionalInterface
+public interface Handler<A, R> {
+    R handle(CallContext call, A args) throws Exception;
+}
