@@ -6,6 +6,8 @@ handoff_java_major() {  # JDK_DIR -> major version, from its release file
 
 handoff_find_jdk() {
   local want=25 d
+  # Maven's own libraries use sun.misc.Unsafe; JDK 25 warns about it on every run.
+  case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
   if [ -n "${JAVA_HOME:-}" ] && [ "$(handoff_java_major "$JAVA_HOME")" = "$want" ]; then
     return 0
   fi
