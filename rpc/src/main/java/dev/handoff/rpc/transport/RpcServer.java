@@ -1,0 +1,164 @@
+package dev.handoff.rpc.transport;
+
+import dev.handoff.rpc.dispatch.CallObserver;
+import dev.handoff.rpc.dispatch.Dispatcher;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ONC RPC server: every configured port on TCP and UDP, per local address, each address a
+ * {@link ListenerGroup} that can be drained and closed alone. Calls run on a pool of platform threads (handlers
+ * block on disk and switch the thread's fsuid), never on the event loop.
+ */
+public final class RpcServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+
+    private final Dispatcher dispatcher;
+    private final RpcServerConfig config;
+    private final CallObserver observer;
+    private final EventLoopGroup bossLoop;
+    private final EventLoopGroup ioLoops;
+    private final ExecutorService workers;
+    private final Map<InetAddress, ListenerGroup> groups = new ConcurrentHashMap<>();
+
+    public RpcServer(Dispatcher dispatcher, RpcServerConfig config, CallObserver observer) {
+        this.dispatcher = dispatcher;
+        this.config = config;
+        this.observer = observer;
+        this.bossLoop = NettyTransport.eventLoops(1);
+        this.ioLoops = NettyTransport.eventLoops(config.ioThreads());
+        this.workers = Executors.newFixedThreadPool(config.workerThreads(), platformThreads("rpc-worker"));
+    }
+
+    public RpcServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Binds every configured port on {@code address}, TCP and UDP. The address need not be up yet where epoll
+     * is available (IP_FREEBIND). On failure nothing stays bound and the exception names the port.
+     */
+    public ListenerGroup listen(InetAddress address) throws IOException {
+        if (groups.containsKey(address)) {
+            throw new IllegalStateException("already listening on " + address.getHostAddress());
+        }
+        ListenerGroup group = new ListenerGroup(address, ioLoops, observer);
+        try {
+            for (int port : config.ports()) {
+                group.addListener(bindTcp(group, new InetSocketAddress(address, port)));
+                UdpSocket handler = new UdpSocket(group, dispatcher, workers, config.maxInFlightPerConnection());
+                group.addDatagramSocket(bindUdp(handler, new InetSocketAddress(address, port)), handler);
+            }
+        } catch (IOException | RuntimeException e) {
+            group.close().join();
+            throw e;
+        }
+        groups.put(address, group);
+        log.info("listening on {} tcp {} udp {}", address.getHostAddress(), ports(group.tcpEndpoints()),
+                ports(group.udpEndpoints()));
+        return group;
+    }
+
+    private static List<Integer> ports(List<InetSocketAddress> endpoints) {
+        return endpoints.stream().map(InetSocketAddress::getPort).toList();
+    }
+
+    private Channel bindTcp(ListenerGroup group, InetSocketAddress at) throws IOException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(bossLoop, ioLoops)
+                .channel(NettyTransport.serverSocketChannel())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.AUTO_READ, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast("framing", new RecordMarkingDecoder(config.maxRecordSize()))
+                                .addLast("marking", RecordMarkingEncoder.INSTANCE)
+                                .addLast("calls", new TcpConnection(group, dispatcher, workers,
+                                        config.maxInFlightPerConnection()));
+                    }
+                });
+        NettyTransport.freeBind(b);
+        return bind(b.bind(at).awaitUninterruptibly(), at, "tcp");
+    }
+
+    private Channel bindUdp(UdpSocket handler, InetSocketAddress at) throws IOException {
+        Bootstrap b = new Bootstrap()
+                .group(ioLoops)
+                .channel(NettyTransport.datagramChannel())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RpcServerConfig.MAX_DATAGRAM))
+                .handler(handler);
+        NettyTransport.freeBind(b);
+        return bind(b.bind(at).awaitUninterruptibly(), at, "udp");
+    }
+
+    private static Channel bind(io.netty.channel.ChannelFuture f, InetSocketAddress at, String proto)
+            throws IOException {
+        if (f.isSuccess()) {
+            return f.channel();
+        }
+        String where = at.getAddress().getHostAddress() + " " + proto + " port " + at.getPort();
+        Throwable cause = f.cause();
+        if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("in use")) {
+            throw new BindException("cannot listen on " + where + ": address in use (another server there?)");
+        }
+        throw new IOException("cannot listen on " + where + ": " + cause.getMessage(), cause);
+    }
+
+    public Optional<ListenerGroup> group(InetAddress address) {
+        return Optional.ofNullable(groups.get(address));
+    }
+
+    public List<ListenerGroup> groups() {
+        return List.copyOf(groups.values());
+    }
+
+    /** Forgets a group that its owner has closed (after a VIP left this node). */
+    public void remove(ListenerGroup group) {
+        groups.remove(group.address(), group);
+    }
+
+    @Override
+    public void close() {
+        groups.values().forEach(g -> g.close().join());
+        groups.clear();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        bossLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        ioLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    static ThreadFactory platformThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = Thread.ofPlatform().name(prefix + "-" + n.incrementAndGet()).daemon(true).unstarted(r);
+            return t;
+        };
+    }
+}

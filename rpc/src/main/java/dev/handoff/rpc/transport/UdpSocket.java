@@ -1,0 +1,40 @@
+package dev.handoff.rpc.transport;
+
+import dev.handoff.rpc.dispatch.Dispatcher;
+import dev.handoff.rpc.dispatch.Peer;
+import dev.handoff.rpc.dispatch.Transport;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+
+/** A bound UDP socket: each datagram is one record (no record marking), answered from the same socket. */
+final class UdpSocket extends CallChannel {
+    private InetSocketAddress local;
+
+    UdpSocket(ListenerGroup group, Dispatcher dispatcher, Executor workers, int maxInFlight) {
+        super(group, dispatcher, workers, maxInFlight);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        local = (InetSocketAddress) channel.localAddress();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        DatagramPacket packet = (DatagramPacket) msg;
+        InetSocketAddress sender = packet.sender();
+        InetSocketAddress recipient = packet.recipient() != null ? packet.recipient() : local;
+        Peer peer = new Peer(Transport.UDP, recipient, sender);
+        submit(packet.content(), peer, reply -> channel.writeAndFlush(new DatagramPacket(reply, sender))
+                .addListener(f -> finished()));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A datagram socket survives a bad packet; nothing to close.
+    }
+}
