@@ -18,6 +18,7 @@ import io.netty.buffer.ByteBufUtil;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,8 @@ public final class Dispatcher {
                 throw new IllegalArgumentException("program " + p.number() + " registered twice");
             }
         }
-        this.replyCache = replyCache;
-        this.observer = observer;
+        this.replyCache = Objects.requireNonNull(replyCache, "replyCache (ReplyCache.NONE for none)");
+        this.observer = Objects.requireNonNull(observer, "observer (CallObserver.NONE for none)");
     }
 
     public List<RpcProgram> programs() {
@@ -107,13 +108,40 @@ public final class Dispatcher {
                 }
             }
         }
-        RpcReply reply = invoke(proc, new CallContext(h, peer), in);
-        ByteBuf out = encode(alloc, h.xid(), reply);
+        RpcReply reply;
+        ByteBuf out;
+        try {
+            reply = invoke(proc, new CallContext(h, peer), in);
+            out = encode(alloc, h.xid(), reply);
+        } catch (RuntimeException | Error e) {
+            // Without this the entry would stay in progress and every retransmission would be dropped.
+            if (key != null) {
+                replyCache.abandon(key);
+            }
+            throw e;
+        }
         if (key != null) {
-            replyCache.complete(key, Opaque.copyOf(ByteBufUtil.getBytes(out)));
+            remember(key, out);
         }
         observer.onCall(peer, h.program(), h.version(), proc, reply, System.nanoTime() - start);
         return out;
+    }
+
+    /**
+     * The call has run; failing to store its reply (a cluster cache that lost quorum) must not also lose the
+     * reply, or the client would retransmit into an entry left in progress and be dropped until it expires.
+     */
+    private void remember(ReplyCacheKey key, ByteBuf out) {
+        try {
+            replyCache.complete(key, Opaque.copyOf(ByteBufUtil.getBytes(out)));
+        } catch (RuntimeException e) {
+            log.warn("storing the reply to xid {} failed", Integer.toUnsignedString(key.xid()), e);
+            try {
+                replyCache.abandon(key);
+            } catch (RuntimeException again) {
+                log.debug("abandoning the reply cache entry failed too", again);
+            }
+        }
     }
 
     private static <A, R> RpcReply invoke(Procedure<A, R> proc, CallContext call, XdrDecoder in) {
@@ -122,6 +150,11 @@ public final class Dispatcher {
             args = proc.arguments().read(in);
         } catch (XdrException e) {
             log.debug("{} from {}: garbage arguments: {}", proc.name(), call.peer().remote(), e.getMessage());
+            return new RpcReply.GarbageArgs();
+        } catch (RuntimeException e) {
+            // A value type refusing a decoded field (or a reader bug): still the caller gets an answer, as a
+            // call left unanswered is retransmitted for ever by a hard mount.
+            log.warn("{} from {}: arguments refused", proc.name(), call.peer().remote(), e);
             return new RpcReply.GarbageArgs();
         }
         try {

@@ -1,7 +1,6 @@
 package dev.handoff.rpc.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
@@ -12,16 +11,26 @@ import java.util.List;
  * header, the top bit marking the last fragment and the other 31 bits its length. A record whose fragments add
  * up to more than {@code maxRecordSize} fails the connection before any of it is buffered: a peer that
  * announces 2^31-1 bytes costs us 4 bytes, not 2 GiB.
+ *
+ * <p>A record in one fragment (what clients send) is passed on as a slice of the input, without a copy. The
+ * fragments of a longer record are copied into one buffer as they arrive, so that memory stays bounded by the
+ * record limit: keeping each fragment as a slice would let a peer that sends endless empty or one-byte
+ * fragments pin a component, and with it the whole input buffer it came from, per 4 or 5 bytes sent.
+ *
+ * <p>A failure closes the connection, and the decoder discards whatever still arrives: the bytes after an
+ * oversize header are not a fragment header, and reading them as one would answer garbage.
  */
 public final class RecordMarkingDecoder extends ByteToMessageDecoder {
     private static final int LAST_FRAGMENT = 0x8000_0000;
 
     private final int maxRecordSize;
-    private CompositeByteBuf record;
+    /** The fragments of the current record so far, or null while none with bytes has arrived. */
+    private ByteBuf record;
     private int recordSize;
     /** Length of the fragment being read, or -1 while waiting for a fragment header. */
     private int fragmentLength = -1;
     private boolean lastFragment;
+    private boolean failed;
 
     public RecordMarkingDecoder(int maxRecordSize) {
         if (maxRecordSize <= 0) {
@@ -33,6 +42,10 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         while (true) {
+            if (failed) {
+                in.skipBytes(in.readableBytes());
+                return;
+            }
             if (fragmentLength < 0) {
                 if (in.readableBytes() < 4) {
                     return;
@@ -40,10 +53,13 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
                 int header = in.readInt();
                 lastFragment = (header & LAST_FRAGMENT) != 0;
                 fragmentLength = header & ~LAST_FRAGMENT;
-                if ((long) recordSize + fragmentLength > maxRecordSize) {
-                    long announced = (long) recordSize + fragmentLength;
+                long announced = (long) recordSize + fragmentLength;
+                if (announced > maxRecordSize) {
                     reset();
+                    failed = true;
                     in.skipBytes(in.readableBytes());
+                    // The stream cannot be resynchronised, so the connection is over whoever handles the error.
+                    ctx.close();
                     throw new TooLongFrameException("RPC record of " + announced + " bytes exceeds the limit of "
                             + maxRecordSize);
                 }
@@ -51,22 +67,21 @@ public final class RecordMarkingDecoder extends ByteToMessageDecoder {
             if (in.readableBytes() < fragmentLength) {
                 return;
             }
-            ByteBuf fragment = in.readRetainedSlice(fragmentLength);
+            if (record == null && lastFragment) {
+                out.add(in.readRetainedSlice(fragmentLength));
+            } else if (fragmentLength > 0) {
+                if (record == null) {
+                    record = ctx.alloc().buffer(fragmentLength, maxRecordSize);
+                }
+                record.writeBytes(in, fragmentLength);
+            }
             recordSize += fragmentLength;
             fragmentLength = -1;
-            if (record == null && lastFragment) {
-                // Common case: a record in one fragment needs no composite.
-                recordSize = 0;
-                out.add(fragment);
-                continue;
-            }
-            if (record == null) {
-                record = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
-            }
-            record.addComponent(true, fragment);
             if (lastFragment) {
-                out.add(record);
-                record = null;
+                if (record != null) {
+                    out.add(record);
+                    record = null;
+                }
                 recordSize = 0;
             }
         }

@@ -53,6 +53,16 @@ public final class XdrDecoder {
         return readHyper();
     }
 
+    /** RFC 4506 §4.6: IEEE single precision. */
+    public float readFloat() {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    /** RFC 4506 §4.7: IEEE double precision. */
+    public double readDouble() {
+        return Double.longBitsToDouble(readHyper());
+    }
+
     public boolean readBool() {
         int v = readInt();
         return switch (v) {
@@ -80,7 +90,8 @@ public final class XdrDecoder {
     }
 
     public Opaque readFixedOpaque(int length) {
-        need((long) length + padding(length), "fixed opaque");
+        // A negative length would pass the size check once padded (-1 + 1 == 0); refuse it first.
+        need(length < 0 ? -1 : (long) length + padding(length), "fixed opaque");
         byte[] b = new byte[length];
         buf.readBytes(b);
         buf.skipBytes(padding(length));
@@ -129,6 +140,7 @@ public final class XdrDecoder {
     }
 
     public <T> List<T> readFixedArray(int count, XdrReader<T> element) {
+        need(count * 4L, "fixed array");
         List<T> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             list.add(element.read(this));

@@ -37,6 +37,18 @@ public final class XdrEncoder {
         return this;
     }
 
+    /** RFC 4506 §4.6: IEEE single precision. */
+    public XdrEncoder writeFloat(float v) {
+        buf.writeFloat(v);
+        return this;
+    }
+
+    /** RFC 4506 §4.7: IEEE double precision. */
+    public XdrEncoder writeDouble(double v) {
+        buf.writeDouble(v);
+        return this;
+    }
+
     public XdrEncoder writeBool(boolean v) {
         buf.writeInt(v ? 1 : 0);
         return this;
