@@ -1,0 +1,159 @@
+package dev.handoff.server.linux;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
+
+/**
+ * Makes the kernel judge file-system permissions as an AUTH_SYS caller (RFC 5531 appendix A) by switching the
+ * CALLING THREAD's fsuid, fsgid and supplementary groups, then puts the previous identity back on
+ * {@link #close()}:
+ * <pre>{@code
+ * try (ThreadIdentity _ = ThreadIdentity.switchTo(cred.uid(), cred.gid(), cred.gids())) {
+ *     LinuxFs.openat(dir, name, O_CREAT | O_EXCL | O_WRONLY, mode);  // EACCES unless the caller may
+ * }
+ * }</pre>
+ * The calls are raw syscall(2)s because the glibc wrappers of setgroups (and setuid and friends) broadcast the
+ * change to every thread of the process; the kernel's own calls change one thread only, which is what lets
+ * worker threads serve different callers at once (NFS-Ganesha does the same).
+ *
+ * <p>Platform threads only: a virtual thread may be moved to another carrier between two calls, leaving the
+ * identity on the carrier and the file-system call on a thread that never switched. {@link #switchTo} refuses
+ * virtual threads. While switched away from fsuid 0 the thread has lost its file-system capabilities
+ * (DAC_READ_SEARCH among them, so open_by_handle_at gives EPERM); they return with fsuid 0. Switching needs
+ * CAP_SETUID and CAP_SETGID.
+ */
+public final class ThreadIdentity implements AutoCloseable {
+    /** NGROUPS_MAX (linux/limits.h). AUTH_SYS carries at most 16. */
+    public static final int MAX_GROUPS = 65536;
+
+    private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
+    private static final long SYS_GETGROUPS = AARCH64 ? 158 : 115;
+    private static final long SYS_SETGROUPS = AARCH64 ? 159 : 116;
+    private static final long SYS_SETFSUID = AARCH64 ? 151 : 122;
+    private static final long SYS_SETFSGID = AARCH64 ? 152 : 123;
+    /** An id the kernel rejects, which turns setfsuid/setfsgid into a query of the current value. */
+    private static final long INVALID_ID = 0xffffffffL;
+
+    private static final MethodHandle SYSCALL_ID = Native.downcall("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG), Linker.Option.firstVariadicArg(1));
+    private static final MethodHandle SYSCALL_GROUPS = Native.downcall("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(1));
+
+    private final Thread owner;
+    private final int previousUid;
+    private final int previousGid;
+    private final int[] previousGroups;
+    private boolean closed;
+
+    private ThreadIdentity(Thread owner, int previousUid, int previousGid, int[] previousGroups) {
+        this.owner = owner;
+        this.previousUid = previousUid;
+        this.previousGid = previousGid;
+        this.previousGroups = previousGroups;
+    }
+
+    /** Switches this thread to {@code uid}, {@code gid} and {@code groups}; ids are unsigned 32-bit values. */
+    public static ThreadIdentity switchTo(int uid, int gid, int[] groups) throws ErrnoException {
+        Thread thread = Thread.currentThread();
+        if (thread.isVirtual()) {
+            throw new IllegalStateException("ThreadIdentity needs a platform thread, not " + thread);
+        }
+        if (groups.length > MAX_GROUPS) {
+            throw new ErrnoException(Errno.EINVAL, "setgroups");
+        }
+        if (uid == -1 || gid == -1) { // (uid_t) -1 would only query the current value
+            throw new ErrnoException(Errno.EINVAL, uid == -1 ? "setfsuid" : "setfsgid");
+        }
+        int[] oldGroups = getgroups();
+        // setgroups is the one step that can fail outright; doing it first means a failure changes nothing.
+        setgroups(groups);
+        int oldGid = (int) setId(SYS_SETFSGID, Integer.toUnsignedLong(gid));
+        int oldUid = (int) setId(SYS_SETFSUID, Integer.toUnsignedLong(uid));
+        ThreadIdentity identity = new ThreadIdentity(thread, oldUid, oldGid, oldGroups);
+        if (currentFsgid() != gid || currentFsuid() != uid) {
+            identity.close();
+            throw new ErrnoException(Errno.EPERM, "setfsuid");
+        }
+        return identity;
+    }
+
+    /** The calling thread's fsuid. */
+    public static int currentFsuid() {
+        return (int) setId(SYS_SETFSUID, INVALID_ID);
+    }
+
+    /** The calling thread's fsgid. */
+    public static int currentFsgid() {
+        return (int) setId(SYS_SETFSGID, INVALID_ID);
+    }
+
+    /**
+     * Restores the identity the thread had before. If that fails the thread would go on serving under a
+     * stranger's identity, so the failure is an {@link IllegalStateException} the worker must not swallow.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("identity switched on " + owner + " closed on " + Thread.currentThread());
+        }
+        closed = true;
+        setId(SYS_SETFSUID, Integer.toUnsignedLong(previousUid)); // first: brings the capabilities back
+        setId(SYS_SETFSGID, Integer.toUnsignedLong(previousGid));
+        try {
+            setgroups(previousGroups);
+        } catch (ErrnoException e) {
+            throw new IllegalStateException("cannot restore the supplementary groups of " + owner, e);
+        }
+        if (currentFsuid() != previousUid || currentFsgid() != previousGid) {
+            throw new IllegalStateException("cannot restore fsuid/fsgid of " + owner);
+        }
+    }
+
+    /** setfsuid/setfsgid never fail in the C sense: they return the previous id, changed or not. */
+    private static long setId(long syscall, long id) {
+        try {
+            return Native.call(syscall == SYS_SETFSUID ? "setfsuid" : "setfsgid",
+                    (errno, arena) -> (long) SYSCALL_ID.invokeExact(errno, syscall, id));
+        } catch (ErrnoException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks for the count first (size 0 returns it) so that a worker with no groups allocates almost nothing. */
+    private static int[] getgroups() throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            long count = Native.call("getgroups", arena,
+                    errno -> (long) SYSCALL_GROUPS.invokeExact(errno, SYS_GETGROUPS, 0L, MemorySegment.NULL));
+            MemorySegment list = arena.allocate(JAVA_INT, Math.max(1, count));
+            long n = Native.call("getgroups", arena,
+                    errno -> (long) SYSCALL_GROUPS.invokeExact(errno, SYS_GETGROUPS, count, list));
+            return list.asSlice(0, n * Integer.BYTES).toArray(JAVA_INT);
+        }
+    }
+
+    private static void setgroups(int[] groups) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment list = arena.allocate(JAVA_INT, Math.max(1, groups.length));
+            MemorySegment.copy(groups, 0, list, JAVA_INT, 0, groups.length);
+            Native.call("setgroups", arena,
+                    errno -> (long) SYSCALL_GROUPS.invokeExact(errno, SYS_SETGROUPS, (long) groups.length, list));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadIdentity[" + owner.getName() + ", restores fsuid " + Integer.toUnsignedString(previousUid)
+                + " fsgid " + Integer.toUnsignedString(previousGid) + " groups " + Arrays.toString(previousGroups) + "]";
+    }
+}
