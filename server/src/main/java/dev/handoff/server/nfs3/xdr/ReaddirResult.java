@@ -1,0 +1,35 @@
+package dev.handoff.server.nfs3.xdr;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * READDIR3res (RFC 1813 §3.3.16). {@code eof} is true only when the last entry of the directory is in this
+ * reply; {@link DirListBudget} decides how many entries fit the client's count and whether that is so.
+ */
+public sealed interface ReaddirResult {
+    Nfs3Status status();
+
+    PostOpAttr dirAttributes();
+
+    record Ok(PostOpAttr dirAttributes, Verifier3 cookieverf, List<Entry3> entries, boolean eof)
+            implements ReaddirResult {
+        public Ok {
+            Objects.requireNonNull(dirAttributes, "dirAttributes");
+            Objects.requireNonNull(cookieverf, "cookieverf");
+            entries = List.copyOf(entries);
+        }
+
+        @Override
+        public Nfs3Status status() {
+            return Nfs3Status.NFS3_OK;
+        }
+    }
+
+    record Fail(Nfs3Status status, PostOpAttr dirAttributes) implements ReaddirResult {
+        public Fail {
+            Nfs3Status.requireError(status);
+            Objects.requireNonNull(dirAttributes, "dirAttributes");
+        }
+    }
+}
