@@ -1,0 +1,72 @@
+package dev.handoff.server.cli;
+
+import dev.handoff.server.HandoffServer;
+import dev.handoff.server.ServerConfig;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import sun.misc.Signal;
+import picocli.CommandLine.Option;
+
+/** {@code handoff serve}: runs the NFS server in the foreground until Ctrl-C or SIGTERM. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve NFSv3, MOUNT, NLM, NSM and rpcbind until interrupted.", "",
+                "Example: handoff serve --export /srv/share --bind 192.0.2.10"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Directory to export to every client, read-write (repeatable).")
+    List<Path> exports = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "ADDR",
+            description = "Local address to listen on (repeatable). Default: all addresses.")
+    List<InetAddress> bind = new ArrayList<>();
+
+    @Option(names = "--nfs-port", paramLabel = "PORT", description = "NFS port (default: ${DEFAULT-VALUE}).")
+    int nfsPort = ServerConfig.DEFAULT_NFS_PORT;
+
+    @Option(names = "--mount-port", paramLabel = "PORT", description = "MOUNT port (default: ${DEFAULT-VALUE}).")
+    int mountPort = ServerConfig.DEFAULT_MOUNT_PORT;
+
+    @Option(names = "--nlm-port", paramLabel = "PORT", description = "NLM (lockd) port (default: ${DEFAULT-VALUE}).")
+    int nlmPort = ServerConfig.DEFAULT_NLM_PORT;
+
+    @Option(names = "--nsm-port", paramLabel = "PORT", description = "NSM (statd) port (default: ${DEFAULT-VALUE}).")
+    int nsmPort = ServerConfig.DEFAULT_NSM_PORT;
+
+    @Option(names = "--rpcbind-port", paramLabel = "PORT",
+            description = {"Port of the embedded rpcbind (default: ${DEFAULT-VALUE}; 0 = off).",
+                    "If a system rpcbind already answers on it, Handoff registers there instead."})
+    int rpcbindPort = ServerConfig.DEFAULT_RPCBIND_PORT;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Directory for state that survives restarts (default: ${DEFAULT-VALUE}).")
+    Path stateDir = Path.of("/var/lib/handoff");
+
+    @Option(names = "--workers", paramLabel = "N", description = "Threads running NFS calls (default: ${DEFAULT-VALUE}).")
+    int workers = 32;
+
+    @Option(names = "--max-record-size", paramLabel = "BYTES",
+            description = "Largest RPC record accepted (default: ${DEFAULT-VALUE}).")
+    int maxRecordSize = 2 * 1024 * 1024;
+
+    @Override
+    public Integer call() throws Exception {
+        List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
+        ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
+                exports, stateDir, workers, maxRecordSize);
+        CountDownLatch stop = new CountDownLatch(1);
+        // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
+        for (String name : List.of("INT", "TERM")) {
+            Signal.handle(new Signal(name), s -> stop.countDown());
+        }
+        try (HandoffServer server = HandoffServer.start(config)) {
+            stop.await();
+        }
+        return 0;
+    }
+}
