@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * loop), counted while in flight until their reply is written, bounded per channel, and refused once the
  * channel is quiescing. Quiescing stops reading: what the peer sends afterwards stays unread in the socket and
  * is never executed.
+ * <p>
+ * One socket read can hold many records, so the bound cannot rest on autoRead alone: records past the bound
+ * wait in {@link #waiting} (at most one read's worth) while reading is paused, and start as calls finish.
  */
 abstract class CallChannel extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(CallChannel.class);
@@ -28,6 +31,11 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean quiescing;
     volatile Channel channel;
+    /** Records read but not yet started because the channel is at its bound; event-loop only. */
+    private final java.util.ArrayDeque<Waiting> waiting = new java.util.ArrayDeque<>();
+
+    private record Waiting(ByteBuf record, Peer peer, Consumer<ByteBuf> send) {
+    }
 
     CallChannel(ListenerGroup group, Dispatcher dispatcher, Executor workers, int maxInFlight) {
         this.group = group;
@@ -49,7 +57,18 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
         quiescing = true;
         Channel ch = channel;
         if (ch != null) {
-            ch.eventLoop().execute(() -> ch.config().setAutoRead(false));
+            ch.eventLoop().execute(() -> {
+                ch.config().setAutoRead(false);
+                dropWaiting("address is draining");
+            });
+        }
+    }
+
+    private void dropWaiting(String reason) {
+        Waiting w;
+        while ((w = waiting.poll()) != null) {
+            w.record().release();
+            group.observer().onDropped(w.peer(), reason);
         }
     }
 
@@ -60,9 +79,16 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
             group.observer().onDropped(peer, "address is draining");
             return;
         }
-        if (inFlight.incrementAndGet() >= maxInFlight) {
+        if (inFlight.get() >= maxInFlight || !waiting.isEmpty()) {
             channel.config().setAutoRead(false);
+            waiting.add(new Waiting(record, peer, send));
+            return;
         }
+        start(record, peer, send);
+    }
+
+    private void start(ByteBuf record, Peer peer, Consumer<ByteBuf> send) {
+        inFlight.incrementAndGet();
         group.callStarted();
         try {
             workers.execute(() -> run(record, peer, send));
@@ -90,15 +116,32 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
 
     /** The call's reply has been written (or there was none to write). */
     final void finished() {
-        int now = inFlight.decrementAndGet();
-        if (!quiescing && now < maxInFlight) {
-            Channel ch = channel;
-            ch.eventLoop().execute(() -> {
-                if (!quiescing && !ch.config().isAutoRead()) {
-                    ch.config().setAutoRead(true);
-                }
-            });
+        inFlight.decrementAndGet();
+        Channel ch = channel;
+        try {
+            ch.eventLoop().execute(() -> resumeAfterFinish(ch));
+        } catch (RejectedExecutionException shuttingDown) {
+            // The server is stopping; nothing waits for this channel any more.
         }
         group.callFinished();
+    }
+
+    private void resumeAfterFinish(Channel ch) {
+        if (quiescing) {
+            dropWaiting("address is draining");
+            return;
+        }
+        while (!waiting.isEmpty() && inFlight.get() < maxInFlight) {
+            Waiting w = waiting.poll();
+            start(w.record(), w.peer(), w.send());
+        }
+        if (waiting.isEmpty() && !ch.config().isAutoRead()) {
+            ch.config().setAutoRead(true);
+        }
+    }
+
+    /** The channel closed: records that never started are released. */
+    final void closed() {
+        dropWaiting("connection closed");
     }
 }

@@ -36,6 +36,7 @@ final class TcpConnection extends CallChannel {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         group.unregister(this);
+        closed();
         ctx.fireChannelInactive();
     }
 

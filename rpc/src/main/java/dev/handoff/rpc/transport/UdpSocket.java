@@ -34,6 +34,12 @@ final class UdpSocket extends CallChannel {
     }
 
     @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A datagram socket survives a bad packet; nothing to close.
     }
