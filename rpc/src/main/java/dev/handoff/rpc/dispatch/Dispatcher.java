@@ -178,7 +178,7 @@ public final class Dispatcher {
         int length = record.writerIndex() - argStart;
         CRC32C crc = new CRC32C();
         crc.update(record.nioBuffer(argStart, Math.min(length, CHECKSUM_BYTES)));
-        return new ReplyCacheKey(peer.local(), peer.remote(), h.xid(), h.program(), h.version(), h.procedure(),
+        return new ReplyCacheKey(peer.transport(), peer.local(), peer.remote(), h.xid(), h.program(), h.version(), h.procedure(),
                 length, (int) crc.getValue());
     }
 

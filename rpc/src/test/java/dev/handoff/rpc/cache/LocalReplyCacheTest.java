@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handoff.rpc.cache.ReplyCache.Lookup;
 import dev.handoff.rpc.xdr.Opaque;
+import dev.handoff.rpc.dispatch.Transport;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class LocalReplyCacheTest {
     }
 
     private static ReplyCacheKey key(int xid, int clientPort) {
-        return new ReplyCacheKey(VIP, new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort), xid,
+        return new ReplyCacheKey(Transport.TCP, VIP, new InetSocketAddress(InetAddress.getLoopbackAddress(), clientPort), xid,
                 100003, 3, 12, 40, 0x1234);
     }
 
