@@ -1,0 +1,105 @@
+package dev.handoff.server.nfs3;
+
+import dev.handoff.rpc.xdr.Opaque;
+import dev.handoff.server.nfs3.xdr.LinkArgs;
+import dev.handoff.server.nfs3.xdr.LinkResult;
+import dev.handoff.server.nfs3.xdr.LookupArgs;
+import dev.handoff.server.nfs3.xdr.LookupResult;
+import dev.handoff.server.nfs3.xdr.Nfs3Status;
+import dev.handoff.server.nfs3.xdr.Nfspath3;
+import dev.handoff.server.nfs3.xdr.ReadlinkArgs;
+import dev.handoff.server.nfs3.xdr.ReadlinkResult;
+import dev.handoff.server.nfs3.xdr.RemoveArgs;
+import dev.handoff.server.nfs3.xdr.RemoveResult;
+import dev.handoff.server.nfs3.xdr.RenameArgs;
+import dev.handoff.server.nfs3.xdr.RenameResult;
+import dev.handoff.server.nfs3.xdr.RmdirArgs;
+import dev.handoff.server.vfs.Inode;
+import dev.handoff.server.vfs.VfsException;
+
+/** LOOKUP, READLINK, REMOVE, RMDIR, RENAME and LINK (RFC 1813 §3.3.3, §3.3.5, §3.3.12 to §3.3.15). */
+final class DirOpHandlers {
+    private DirOpHandlers() {
+    }
+
+    /** §3.3.3. "." and ".." are the file system's to resolve; it never leads above the export's root. */
+    static LookupResult lookup(Nfs3Request req, LookupArgs args) throws Nfs3Failure, VfsException {
+        Nfs3Target dir = req.read(args.what().dir());
+        Nfs3Request.checkName(args.what().name());
+        Inode found = dir.vfs().lookup(dir.who(), dir.inode(), args.what().name().bytes());
+        return new LookupResult.Ok(req.handle(found), req.postOp(dir.child(found)), req.postOp(dir));
+    }
+
+    static LookupResult lookupFailed(Nfs3Request req, LookupArgs args, Nfs3Status status) {
+        return new LookupResult.Fail(status, req.postOp(args.what().dir()));
+    }
+
+    /** §3.3.5. A target longer than nfspath3 can carry is NAMETOOLONG rather than a reply the client refuses. */
+    static ReadlinkResult readlink(Nfs3Request req, ReadlinkArgs args) throws Nfs3Failure, VfsException {
+        Nfs3Target link = req.read(args.symlink());
+        Opaque text = link.vfs().readlink(link.who(), link.inode());
+        if (text.length() > Nfspath3.MAX_LENGTH) {
+            throw new Nfs3Failure(Nfs3Status.NFS3ERR_NAMETOOLONG, "link text of " + text.length() + " bytes");
+        }
+        return new ReadlinkResult.Ok(req.postOp(link), new Nfspath3(text));
+    }
+
+    static ReadlinkResult readlinkFailed(Nfs3Request req, ReadlinkArgs args, Nfs3Status status) {
+        return new ReadlinkResult.Fail(status, req.postOp(args.symlink()));
+    }
+
+    /** §3.3.12. */
+    static RemoveResult remove(Nfs3Request req, RemoveArgs args) throws Nfs3Failure, VfsException {
+        Nfs3Target dir = req.changing(args.object());
+        dir.vfs().remove(dir.who(), dir.inode(), args.object().name().bytes());
+        return new RemoveResult.Ok(req.wcc(dir.handle()));
+    }
+
+    static RemoveResult removeFailed(Nfs3Request req, RemoveArgs args, Nfs3Status status) {
+        return new RemoveResult.Fail(status, req.wcc(args.object().dir()));
+    }
+
+    /** §3.3.13. */
+    static RemoveResult rmdir(Nfs3Request req, RmdirArgs args) throws Nfs3Failure, VfsException {
+        Nfs3Target dir = req.changing(args.object());
+        dir.vfs().rmdir(dir.who(), dir.inode(), args.object().name().bytes());
+        return new RemoveResult.Ok(req.wcc(dir.handle()));
+    }
+
+    static RemoveResult rmdirFailed(Nfs3Request req, RmdirArgs args, Nfs3Status status) {
+        return new RemoveResult.Fail(status, req.wcc(args.object().dir()));
+    }
+
+    /** §3.3.14: within one export only (XDEV otherwise), replacing an existing target as rename(2) does. */
+    static RenameResult rename(Nfs3Request req, RenameArgs args) throws Nfs3Failure, VfsException {
+        Nfs3Target from = req.write(args.from().dir());
+        Nfs3Target to = req.write(args.to().dir());
+        Nfs3Request.checkSameExport(from, to);
+        Nfs3Request.checkName(args.from().name());
+        Nfs3Request.checkName(args.to().name());
+        req.before(from);
+        req.before(to);
+        from.vfs().rename(from.who(), from.inode(), args.from().name().bytes(), to.inode(),
+                args.to().name().bytes());
+        return new RenameResult.Ok(req.wcc(from.handle()), req.wcc(to.handle()));
+    }
+
+    static RenameResult renameFailed(Nfs3Request req, RenameArgs args, Nfs3Status status) {
+        return new RenameResult.Fail(status, req.wcc(args.from().dir()), req.wcc(args.to().dir()));
+    }
+
+    /** §3.3.15: the file only read, the directory changed; both in one export. */
+    static LinkResult link(Nfs3Request req, LinkArgs args) throws Nfs3Failure, VfsException {
+        Nfs3Target file = req.read(args.file());
+        Nfs3Target dir = req.write(args.link().dir());
+        Nfs3Request.checkSameExport(file, dir);
+        Nfs3Request.checkName(args.link().name());
+        req.before(dir);
+        dir.vfs().link(dir.who(), file.inode(), dir.inode(), args.link().name().bytes());
+        return new LinkResult.Ok(req.postOp(file), req.wcc(dir.handle()));
+    }
+
+    static LinkResult linkFailed(Nfs3Request req, LinkArgs args, Nfs3Status status) {
+        return new LinkResult.Fail(status, req.postOp(args.file()), req.wcc(args.link().dir()));
+    }
+}
