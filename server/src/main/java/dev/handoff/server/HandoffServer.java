@@ -2,70 +2,135 @@ package dev.handoff.server;
 
 import dev.handoff.nlm.NlmProgram;
 import dev.handoff.nsm.NsmProgram;
-import dev.handoff.rpc.cache.ReplyCache;
+import dev.handoff.rpc.cache.LocalReplyCache;
 import dev.handoff.rpc.dispatch.CallObserver;
 import dev.handoff.rpc.dispatch.Dispatcher;
 import dev.handoff.rpc.dispatch.RpcProgram;
 import dev.handoff.rpc.transport.RpcServer;
 import dev.handoff.rpc.transport.RpcServerConfig;
+import dev.handoff.server.admin.AdminHttpServer;
+import dev.handoff.server.admin.ExportsAdmin;
+import dev.handoff.server.admin.ReloadReport;
+import dev.handoff.server.exports.CachingHostResolver;
+import dev.handoff.server.exports.Exports;
+import dev.handoff.server.exports.SystemHostResolver;
+import dev.handoff.server.handles.HandleKey;
+import dev.handoff.server.handles.SignedHandles;
+import dev.handoff.server.mount.MountHandlers;
+import dev.handoff.server.mount.MountList;
+import dev.handoff.server.mount.MountListFile;
 import dev.handoff.server.mount.MountProgram;
+import dev.handoff.server.nfs3.Nfs3Context;
 import dev.handoff.server.nfs3.Nfs3Program;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the programs, the RPC server and rpcbind registration for {@code handoff serve}. */
+/** Wires exports, file systems, the programs, the RPC server and rpcbind registration for {@code handoff serve}. */
 public final class HandoffServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HandoffServer.class);
 
     private final RpcServer rpc;
     private final PortRegistration registration;
+    private final ExportFileSystemCache fileSystems;
+    private final ExportsAdmin exportsAdmin;
+    private final AdminHttpServer admin;
 
-    private HandoffServer(RpcServer rpc, PortRegistration registration) {
+    private HandoffServer(RpcServer rpc, PortRegistration registration, ExportFileSystemCache fileSystems,
+                          ExportsAdmin exportsAdmin, AdminHttpServer admin) {
         this.rpc = rpc;
         this.registration = registration;
+        this.fileSystems = fileSystems;
+        this.exportsAdmin = exportsAdmin;
+        this.admin = admin;
     }
 
+    /** Starts everything; throws {@link StartupException} with what to do when the configuration cannot work. */
     public static HandoffServer start(ServerConfig config) throws IOException {
+        IdentityMode.check();
+        Files.createDirectories(config.stateDir());
+        SignedHandles handles = new SignedHandles(HandleKey.loadOrCreate(config.stateDir().resolve(HandleKey.FILE_NAME)));
+
+        Exports exports = new Exports(new CachingHostResolver(new SystemHostResolver(), InstantSource.system(),
+                Duration.ofSeconds(60), 4096), config.exportDirs());
+        ExportsAdmin exportsAdmin = new ExportsAdmin(exports, config.exportsFiles());
+        ReloadReport first = exportsAdmin.reload();
+        if (!first.ok()) {
+            throw new StartupException("the exports have errors (listed above with file:line); fix them and start "
+                    + "again");
+        }
+        if (first.exports().isEmpty()) {
+            log.warn("nothing is exported: pass --export DIR or --exports FILE");
+        }
+        ExportFileSystemCache fileSystems = new ExportFileSystemCache(exports::table);
+        fileSystems.openAll();
+
         PortRegistration registration = PortRegistration.choose(config);
         List<RpcProgram> programs = new ArrayList<>(registration.programs());
-        programs.add(Nfs3Program.nullOnly());
-        programs.add(MountProgram.nullOnly());
+        programs.add(Nfs3Program.create(new Nfs3Context(exports::table, fileSystems, handles,
+                Nfs3Context.randomWriteVerifier())));
+        MountList mounts = new MountList(MountList.DEFAULT_CAPACITY, MountListFile.inStateDirectory(config.stateDir()));
+        programs.add(MountProgram.create(new MountHandlers(exports, fileSystems, handles, mounts)));
         programs.add(NlmProgram.create());
         programs.add(NsmProgram.create());
 
-        Dispatcher dispatcher = new Dispatcher(programs, ReplyCache.NONE, CallObserver.NONE);
+        // Non-idempotent NFS calls are answered from here when retransmitted (knfsd's DRC, kept 180 s).
+        LocalReplyCache replyCache = new LocalReplyCache(InstantSource.system());
+        Dispatcher dispatcher = new Dispatcher(programs, replyCache, CallObserver.NONE);
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
                 .withWorkerThreads(config.workerThreads()).withMaxRecordSize(config.maxRecordSize());
         RpcServer rpc = new RpcServer(dispatcher, rpcConfig, CallObserver.NONE);
+        AdminHttpServer admin = null;
         try {
             for (InetAddress address : config.bind()) {
                 rpc.listen(address);
             }
             registration.registerAll(config);
+            if (config.admin().isPresent()) {
+                admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin);
+            }
         } catch (IOException | RuntimeException e) {
             rpc.close();
             registration.close();
+            fileSystems.close();
             throw e;
         }
-        log.info("serving NFSv3 on port {}, MOUNT on {}, NLM on {}, NSM on {}; exports: {}", config.nfsPort(),
-                config.mountPort(), config.nlmPort(), config.nsmPort(),
-                config.exports().isEmpty() ? "none" : config.exports());
-        return new HandoffServer(rpc, registration);
+        log.info("serving NFSv3 on port {}, MOUNT on {}, NLM on {}, NSM on {}", config.nfsPort(),
+                config.mountPort(), config.nlmPort(), config.nsmPort());
+        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin);
     }
 
     public RpcServer rpcServer() {
         return rpc;
     }
 
+    /** Re-reads the exports files (SIGHUP); the old table stays when the new one has errors. */
+    public ReloadReport reloadExports() {
+        return exportsAdmin.reload();
+    }
+
     @Override
     public void close() {
         log.info("stopping");
+        if (admin != null) {
+            admin.close();
+        }
         registration.close();
         rpc.close();
+        fileSystems.close();
         log.info("stopped");
+    }
+
+    /** A configuration that cannot serve; the message says what to change. */
+    public static final class StartupException extends IOException {
+        public StartupException(String message) {
+            super(message);
+        }
     }
 }

@@ -1,19 +1,24 @@
 package dev.handoff.server;
 
+import dev.handoff.server.admin.AdminEndpoint;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code handoff serve} was asked for.
  *
  * @param bind         local addresses to listen on (the wildcard address listens on all)
  * @param rpcbindPort  port of the embedded rpcbind; 0 turns it off (then nothing is registered)
+ * @param exportDirs   directories exported to everyone read-write ({@code --export DIR}, i.e. {@code DIR *(rw)})
+ * @param exportsFiles files in /etc/exports syntax, re-read on SIGHUP and {@code handoff exports reload}
  * @param stateDir     where state that must survive a restart lives (mount list, NSM state, handle key)
+ * @param admin        where the loopback admin API listens, if anywhere
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
-                           int rpcbindPort, List<Path> exports, Path stateDir, int workerThreads,
-                           int maxRecordSize) {
+                           int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
+                           int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin) {
     public static final int DEFAULT_NFS_PORT = 2049;
     public static final int DEFAULT_MOUNT_PORT = 20048;
     /** IANA's port for lockd; fixed so firewalls and clients of every node agree. */
@@ -24,7 +29,13 @@ public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, i
 
     public ServerConfig {
         bind = List.copyOf(bind);
-        exports = List.copyOf(exports);
+        exportDirs = List.copyOf(exportDirs);
+        exportsFiles = List.copyOf(exportsFiles);
+        for (int p : List.of(nfsPort, mountPort, nlmPort, nsmPort)) {
+            if (p < 1 || p > 65_535) {
+                throw new IllegalArgumentException("port " + p + " out of range 1-65535");
+            }
+        }
     }
 
     /** Every port the RPC server opens on each address, without duplicates (rpcbind first when on). */

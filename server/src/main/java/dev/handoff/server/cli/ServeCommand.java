@@ -2,6 +2,8 @@ package dev.handoff.server.cli;
 
 import dev.handoff.server.HandoffServer;
 import dev.handoff.server.ServerConfig;
+import dev.handoff.server.admin.AdminEndpoint;
+import dev.handoff.server.admin.SignalHooks;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,15 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--export", paramLabel = "DIR",
-            description = "Directory to export to every client, read-write (repeatable).")
+            description = "Directory to export to every client, read-write: the same as a line 'DIR *(rw)' "
+                    + "(root_squash, secure). Repeatable.")
     List<Path> exports = new ArrayList<>();
+
+    @Option(names = "--exports", paramLabel = "FILE",
+            description = {"Exports file in /etc/exports syntax (repeatable). Re-read on SIGHUP and on "
+                    + "'handoff exports reload'; a file with errors is reported with file:line and the exports "
+                    + "in force stay."})
+    List<Path> exportsFiles = new ArrayList<>();
 
     @Option(names = "--bind", paramLabel = "ADDR",
             description = "Local address to listen on (repeatable). Default: all addresses.")
@@ -47,6 +56,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Directory for state that survives restarts (default: ${DEFAULT-VALUE}).")
     Path stateDir = Path.of("/var/lib/handoff");
 
+    @Option(names = "--admin", paramLabel = "ADDR:PORT", defaultValue = AdminEndpoint.DEFAULT,
+            description = "Admin HTTP API (exports reload, status), loopback by default (default: ${DEFAULT-VALUE}; "
+                    + "0 = off).")
+    String admin;
+
     @Option(names = "--workers", paramLabel = "N", description = "Threads running NFS calls (default: ${DEFAULT-VALUE}).")
     int workers = 32;
 
@@ -58,13 +72,21 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
-                exports, stateDir, workers, maxRecordSize);
+                exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin));
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
         for (String name : List.of("INT", "TERM")) {
             Signal.handle(new Signal(name), s -> stop.countDown());
         }
-        try (HandoffServer server = HandoffServer.start(config)) {
+        HandoffServer server;
+        try {
+            server = HandoffServer.start(config);
+        } catch (HandoffServer.StartupException | java.net.BindException e) {
+            System.err.println("handoff serve: " + e.getMessage());
+            return 1;
+        }
+        try (server) {
+            SignalHooks.installSighup(server::reloadExports);
             stop.await();
         }
         return 0;
