@@ -20,13 +20,16 @@ public final class HandoffProcess implements AutoCloseable {
         this.log = log;
     }
 
-    public static HandoffProcess start(NetworkNamespace ns, Path log, String... serveArgs) throws IOException {
+    public static HandoffProcess start(NetworkNamespace ns, Path log, String... serveArgs) throws Exception {
+        HandoffBuild.ensureBuilt();
         List<String> cmd = new ArrayList<>(List.of(Prerequisites.repositoryRoot().resolve("handoff").toString(),
                 "serve"));
         cmd.addAll(List.of(serveArgs));
-        Process p = new ProcessBuilder(ns.command(cmd.toArray(String[]::new)))
+        ProcessBuilder pb = new ProcessBuilder(ns.command(cmd.toArray(String[]::new)))
                 .directory(Prerequisites.repositoryRoot().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("HANDOFF_NO_BUILD", "1");
+        Process p = pb.start();
         return new HandoffProcess(p, log);
     }
 
