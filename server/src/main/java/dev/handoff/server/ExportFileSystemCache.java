@@ -63,9 +63,12 @@ final class ExportFileSystemCache implements VfsRegistry, ExportFileSystems, Aut
         }
     }
 
-    /** Opens every export now, so that a bad directory is reported at start rather than at the first mount. */
-    void openAll() {
-        table.get().exports().forEach(this::openLocked);
+    /**
+     * Opens every export now, so that a bad directory is reported at start rather than at the first mount.
+     * Returns how many opened.
+     */
+    int openAll() {
+        return (int) table.get().exports().stream().map(this::openLocked).filter(java.util.Objects::nonNull).count();
     }
 
     @Override

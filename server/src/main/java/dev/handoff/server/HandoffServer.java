@@ -69,7 +69,12 @@ public final class HandoffServer implements AutoCloseable {
             log.warn("nothing is exported: pass --export DIR or --exports FILE");
         }
         ExportFileSystemCache fileSystems = new ExportFileSystemCache(exports::table);
-        fileSystems.openAll();
+        if (!first.exports().isEmpty() && fileSystems.openAll() == 0) {
+            // Like exportfs, a bad directory among good ones is reported and skipped; with none left there is
+            // nothing to serve.
+            throw new StartupException("none of the exported directories could be opened (see above); create "
+                    + "them or fix --export/--exports");
+        }
 
         PortRegistration registration = PortRegistration.choose(config);
         List<RpcProgram> programs = new ArrayList<>(registration.programs());
