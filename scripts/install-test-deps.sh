@@ -9,6 +9,7 @@ declare -A want=(
   [nfs-common]=/usr/sbin/showmount
   [libnfs-utils]=/usr/bin/nfs-ls
   [iproute2]=/usr/sbin/ip
+  [libcap2-bin]=/usr/sbin/capsh
 )
 missing=()
 for pkg in "${!want[@]}"; do
