@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * nfspath3 (RFC 1813 §2.5): the text of a symbolic link, as bytes, at most {@link #MAX_LENGTH} bytes (the
- * MOUNT protocol's MNTPATHLEN, which RFC 1813 leaves NFS to share).
+ * nfspath3 (RFC 1813 §2.5): the text of a symbolic link, as bytes, at most {@link #MAX_LENGTH} bytes. RFC 1813
+ * sets no bound; Linux allows symlink targets up to PATH_MAX - 1 (4095) bytes, so that is what must fit.
  */
 public record Nfspath3(Opaque bytes) {
-    public static final int MAX_LENGTH = 1024;
+    public static final int MAX_LENGTH = 4096;
 
     public Nfspath3 {
         Objects.requireNonNull(bytes, "bytes");

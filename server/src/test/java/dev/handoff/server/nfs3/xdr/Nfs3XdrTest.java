@@ -79,8 +79,8 @@ class Nfs3XdrTest {
     }
 
     @Test
-    void pathsUpTo1024BytesDecodeAndLongerOnesAreGarbage() {
-        assertThat(decode(Nfs3Xdr::readPath, opaqueOf(Nfspath3.MAX_LENGTH)).length()).isEqualTo(1024);
+    void pathsUpTo4096BytesDecodeAndLongerOnesAreGarbage() {
+        assertThat(decode(Nfs3Xdr::readPath, opaqueOf(Nfspath3.MAX_LENGTH)).length()).isEqualTo(4096);
         assertThatThrownBy(() -> decode(Nfs3Xdr::readPath, opaqueOf(Nfspath3.MAX_LENGTH + 1)))
                 .isInstanceOf(XdrException.class);
     }
