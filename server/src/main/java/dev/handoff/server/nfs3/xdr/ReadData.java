@@ -6,7 +6,6 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The data of a READ reply (RFC 1813 §3.3.6), kept off the heap: the handler reads the file straight into a
@@ -14,21 +13,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Whoever drops a ReadData without writing it (a handler failing after the read) closes it; closing twice is
  * harmless.
  */
-public final class ReadData implements AutoCloseable {
+public final class ReadData extends BulkData {
     /** Fills {@code target} from position 0; the bytes before its position afterwards are the data. */
     @FunctionalInterface
     public interface Filler {
         void fill(ByteBuffer target) throws IOException;
     }
 
-    private final ByteBuf buf;
-    private final int length;
-    private final AtomicBoolean closed = new AtomicBoolean();
-
     /** Takes over one reference to {@code buf}. */
     ReadData(ByteBuf buf) {
-        this.buf = buf;
-        this.length = buf.readableBytes();
+        super(buf);
     }
 
     /**
@@ -63,39 +57,5 @@ public final class ReadData implements AutoCloseable {
 
     public static ReadData empty() {
         return new ReadData(Unpooled.EMPTY_BUFFER);
-    }
-
-    public int length() {
-        return length;
-    }
-
-    /** A read-only view of the data: for clients that decoded a READ reply, and for tests. */
-    public ByteBuffer nioBuffer() {
-        ensureOpen();
-        return buf.nioBuffer(buf.readerIndex(), length).asReadOnlyBuffer();
-    }
-
-    /** For the READ result writer. */
-    ByteBuf buf() {
-        ensureOpen();
-        return buf;
-    }
-
-    private void ensureOpen() {
-        if (closed.get()) {
-            throw new IllegalStateException("READ data used after it was released");
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closed.compareAndSet(false, true)) {
-            buf.release();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "ReadData[" + length + " bytes" + (closed.get() ? ", released]" : "]");
     }
 }
