@@ -5,6 +5,11 @@ package dev.handoff.nsm.xdr;
  * and returns.
  */
 public final class NsmProcedures {
+    /** The status monitor's program number. */
+    public static final int PROGRAM = 100_024;
+    /** Its only version. */
+    public static final int VERSION = 1;
+
     /** void, void. */
     public static final int SM_NULL = 0;
     /** {@link SmName} → {@link SmStatRes}: would the monitor watch this host, and its state number. */
