@@ -1,7 +1,14 @@
 package dev.handoff.server;
 
 import dev.handoff.nlm.NlmProgram;
+import dev.handoff.nsm.NsmConfig;
 import dev.handoff.nsm.NsmProgram;
+import dev.handoff.nsm.NsmService;
+import dev.handoff.nsm.notify.Notifier;
+import dev.handoff.nsm.notify.RetryPolicy;
+import dev.handoff.nsm.notify.RpcNotifySender;
+import dev.handoff.nsm.state.ServerName;
+import dev.handoff.nsm.store.NsmStateFiles;
 import dev.handoff.rpc.cache.LocalReplyCache;
 import dev.handoff.rpc.dispatch.CallObserver;
 import dev.handoff.rpc.dispatch.Dispatcher;
@@ -41,9 +48,11 @@ public final class HandoffServer implements AutoCloseable {
     private final ExportFileSystemCache fileSystems;
     private final ExportsAdmin exportsAdmin;
     private final AdminHttpServer admin;
+    private final Notifier notifier;
 
     private HandoffServer(RpcServer rpc, PortRegistration registration, ExportFileSystemCache fileSystems,
-                          ExportsAdmin exportsAdmin, AdminHttpServer admin) {
+                          ExportsAdmin exportsAdmin, AdminHttpServer admin, Notifier notifier) {
+        this.notifier = notifier;
         this.rpc = rpc;
         this.registration = registration;
         this.fileSystems = fileSystems;
@@ -83,7 +92,11 @@ public final class HandoffServer implements AutoCloseable {
         MountList mounts = new MountList(MountList.DEFAULT_CAPACITY, MountListFile.inStateDirectory(config.stateDir()));
         programs.add(MountProgram.create(new MountHandlers(exports, fileSystems, handles, mounts)));
         programs.add(NlmProgram.create());
-        programs.add(NsmProgram.create());
+        // The status monitor bumps its state and starts telling every client that held locks that we restarted.
+        Notifier notifier = Notifier.create(RpcNotifySender.defaults(), RetryPolicy.defaults(), InstantSource.system());
+        NsmService nsm = NsmService.start(NsmConfig.defaults(ServerName.host(InetAddress.getLocalHost().getHostName())),
+                new NsmStateFiles(config.stateDir()), notifier, InstantSource.system());
+        programs.add(NsmProgram.create(nsm));
 
         // Non-idempotent NFS calls are answered from here when retransmitted (knfsd's DRC, kept 180 s).
         LocalReplyCache replyCache = new LocalReplyCache(InstantSource.system());
@@ -104,11 +117,12 @@ public final class HandoffServer implements AutoCloseable {
             rpc.close();
             registration.close();
             fileSystems.close();
+            notifier.close();
             throw e;
         }
         log.info("serving NFSv3 on port {}, MOUNT on {}, NLM on {}, NSM on {}", config.nfsPort(),
                 config.mountPort(), config.nlmPort(), config.nsmPort());
-        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin);
+        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier);
     }
 
     public RpcServer rpcServer() {
@@ -127,6 +141,7 @@ public final class HandoffServer implements AutoCloseable {
             admin.close();
         }
         registration.close();
+        notifier.close();
         rpc.close();
         fileSystems.close();
         log.info("stopped");
