@@ -1,13 +1,13 @@
 package dev.handoff.nlm.xdr;
 
-import static dev.handoff.nlm.xdr.XdrTesting.assertEveryPrefixFails;
-import static dev.handoff.nlm.xdr.XdrTesting.assertMutationsFailOnlyWithXdrException;
-import static dev.handoff.nlm.xdr.XdrTesting.assertRoundTrip;
-import static dev.handoff.nlm.xdr.XdrTesting.concat;
-import static dev.handoff.nlm.xdr.XdrTesting.decode;
-import static dev.handoff.nlm.xdr.XdrTesting.encode;
-import static dev.handoff.nlm.xdr.XdrTesting.hex;
-import static dev.handoff.nlm.xdr.XdrTesting.stringOf;
+import static dev.handoff.rpc.testing.XdrTesting.assertEveryPrefixFails;
+import static dev.handoff.rpc.testing.XdrTesting.assertMutationsFailOnlyWithXdrException;
+import static dev.handoff.rpc.testing.XdrTesting.assertRoundTrip;
+import static dev.handoff.rpc.testing.XdrTesting.concat;
+import static dev.handoff.rpc.testing.XdrTesting.decode;
+import static dev.handoff.rpc.testing.XdrTesting.encode;
+import static dev.handoff.rpc.testing.XdrTesting.hex;
+import static dev.handoff.rpc.testing.XdrTesting.stringOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,14 +1,15 @@
 package dev.handoff.nlm.xdr;
 
-import static dev.handoff.nlm.xdr.XdrTesting.assertEveryPrefixFails;
-import static dev.handoff.nlm.xdr.XdrTesting.assertMutationsFailOnlyWithXdrException;
-import static dev.handoff.nlm.xdr.XdrTesting.assertRoundTrip;
-import static dev.handoff.nlm.xdr.XdrTesting.decode;
-import static dev.handoff.nlm.xdr.XdrTesting.encode;
-import static dev.handoff.nlm.xdr.XdrTesting.hex;
+import static dev.handoff.rpc.testing.XdrTesting.assertEveryPrefixFails;
+import static dev.handoff.rpc.testing.XdrTesting.assertMutationsFailOnlyWithXdrException;
+import static dev.handoff.rpc.testing.XdrTesting.assertRoundTrip;
+import static dev.handoff.rpc.testing.XdrTesting.decode;
+import static dev.handoff.rpc.testing.XdrTesting.encode;
+import static dev.handoff.rpc.testing.XdrTesting.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.handoff.rpc.testing.XdrTesting;
 import dev.handoff.rpc.xdr.Opaque;
 import dev.handoff.rpc.xdr.XdrException;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.handoff.nsm.xdr;
 
-import static dev.handoff.nsm.xdr.XdrTesting.assertEveryPrefixFails;
-import static dev.handoff.nsm.xdr.XdrTesting.assertMutationsFailOnlyWithXdrException;
-import static dev.handoff.nsm.xdr.XdrTesting.assertRoundTrip;
-import static dev.handoff.nsm.xdr.XdrTesting.decode;
-import static dev.handoff.nsm.xdr.XdrTesting.encode;
-import static dev.handoff.nsm.xdr.XdrTesting.hex;
+import static dev.handoff.rpc.testing.XdrTesting.assertEveryPrefixFails;
+import static dev.handoff.rpc.testing.XdrTesting.assertMutationsFailOnlyWithXdrException;
+import static dev.handoff.rpc.testing.XdrTesting.assertRoundTrip;
+import static dev.handoff.rpc.testing.XdrTesting.decode;
+import static dev.handoff.rpc.testing.XdrTesting.encode;
+import static dev.handoff.rpc.testing.XdrTesting.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
