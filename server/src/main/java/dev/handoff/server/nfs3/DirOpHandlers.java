@@ -14,6 +14,8 @@ import dev.handoff.server.nfs3.xdr.RemoveResult;
 import dev.handoff.server.nfs3.xdr.RenameArgs;
 import dev.handoff.server.nfs3.xdr.RenameResult;
 import dev.handoff.server.nfs3.xdr.RmdirArgs;
+import dev.handoff.server.vfs.Attributes;
+import dev.handoff.server.vfs.FileKind;
 import dev.handoff.server.vfs.Inode;
 import dev.handoff.server.vfs.VfsException;
 
@@ -51,7 +53,9 @@ final class DirOpHandlers {
     /** §3.3.12. */
     static RemoveResult remove(Nfs3Request req, RemoveArgs args) throws Nfs3Failure, VfsException {
         Nfs3Target dir = req.changing(args.object());
+        Inode last = lastLink(req, dir, args.object().name().bytes());
         dir.vfs().remove(dir.who(), dir.inode(), args.object().name().bytes());
+        removed(req, last);
         return new RemoveResult.Ok(req.wcc(dir.handle()));
     }
 
@@ -79,9 +83,37 @@ final class DirOpHandlers {
         Nfs3Request.checkName(args.to().name());
         req.before(from);
         req.before(to);
+        Inode last = lastLink(req, to, args.to().name().bytes());
+        if (last != null && last.equals(lastLink(req, from, args.from().name().bytes()))) {
+            last = null; // renaming a file onto itself (or a hard link of it) removes nothing
+        }
         from.vfs().rename(from.who(), from.inode(), args.from().name().bytes(), to.inode(),
                 args.to().name().bytes());
+        removed(req, last);
         return new RenameResult.Ok(req.wcc(from.handle()), req.wcc(to.handle()));
+    }
+
+    /**
+     * The regular file {@code name} in {@code dir} if this is its only link, else null; asked before the change,
+     * and only when someone listens, since it costs a LOOKUP and a GETATTR.
+     */
+    private static Inode lastLink(Nfs3Request req, Nfs3Target dir, Opaque name) {
+        if (req.context().removals() == FileRemovalListener.NONE) {
+            return null;
+        }
+        try {
+            Inode file = dir.vfs().lookup(dir.who(), dir.inode(), name);
+            Attributes a = dir.vfs().getattr(file);
+            return a.kind() == FileKind.REGULAR && a.nlink() <= 1 ? file : null;
+        } catch (VfsException e) {
+            return null;
+        }
+    }
+
+    private static void removed(Nfs3Request req, Inode last) {
+        if (last != null) {
+            req.context().removals().lastLinkRemoved(last);
+        }
     }
 
     static RenameResult renameFailed(Nfs3Request req, RenameArgs args, Nfs3Status status) {

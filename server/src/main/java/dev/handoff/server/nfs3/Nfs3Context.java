@@ -15,14 +15,22 @@ import java.util.function.Supplier;
  * @param writeVerifier the writeverf3 of WRITE and COMMIT (RFC 1813 §3.3.7): it must change whenever data
  *                      written UNSTABLE may have been lost, i.e. at every start of the server, and must not
  *                      change otherwise; {@link #randomWriteVerifier()} makes one per start
+ * @param removals      told when a file loses its last link (the lock manager releases its locks)
  */
 public record Nfs3Context(Supplier<ExportTable> exports, VfsRegistry filesystems, SignedHandles handles,
-                          Verifier3 writeVerifier) {
+                          Verifier3 writeVerifier, FileRemovalListener removals) {
     public Nfs3Context {
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(filesystems, "filesystems");
         Objects.requireNonNull(handles, "handles");
         Objects.requireNonNull(writeVerifier, "writeVerifier");
+        Objects.requireNonNull(removals, "removals");
+    }
+
+    /** Without a removal listener (no lock manager). */
+    public Nfs3Context(Supplier<ExportTable> exports, VfsRegistry filesystems, SignedHandles handles,
+                       Verifier3 writeVerifier) {
+        this(exports, filesystems, handles, writeVerifier, FileRemovalListener.NONE);
     }
 
     /**

@@ -59,10 +59,14 @@ final class Nfs3Fixture {
     private int xid = 1;
 
     Nfs3Fixture() {
+        this(FileRemovalListener.NONE);
+    }
+
+    Nfs3Fixture(FileRemovalListener removals) {
         ParseResult parsed = ExportsParser.parse(new ExportsSource("exports", EXPORTS), HostResolver.NONE);
         assertThat(parsed.errors()).isEmpty();
         ExportTable table = ((ParseResult.Parsed) parsed).table();
-        context = new Nfs3Context(() -> table, VfsRegistry.of(List.of(vfs, ro, other)), handles, WRITE_VERIFIER);
+        context = new Nfs3Context(() -> table, VfsRegistry.of(List.of(vfs, ro, other)), handles, WRITE_VERIFIER, removals);
         program = Nfs3Program.create(context);
     }
 
