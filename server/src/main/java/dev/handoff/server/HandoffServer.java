@@ -1,6 +1,5 @@
 package dev.handoff.server;
 
-import dev.handoff.nlm.NlmProgram;
 import dev.handoff.nsm.NsmConfig;
 import dev.handoff.nsm.NsmProgram;
 import dev.handoff.nsm.NsmService;
@@ -49,10 +48,12 @@ public final class HandoffServer implements AutoCloseable {
     private final ExportsAdmin exportsAdmin;
     private final AdminHttpServer admin;
     private final Notifier notifier;
+    private final Locking locking;
 
     private HandoffServer(RpcServer rpc, PortRegistration registration, ExportFileSystemCache fileSystems,
-                          ExportsAdmin exportsAdmin, AdminHttpServer admin, Notifier notifier) {
+                          ExportsAdmin exportsAdmin, AdminHttpServer admin, Notifier notifier, Locking locking) {
         this.notifier = notifier;
+        this.locking = locking;
         this.rpc = rpc;
         this.registration = registration;
         this.fileSystems = fileSystems;
@@ -87,16 +88,19 @@ public final class HandoffServer implements AutoCloseable {
 
         PortRegistration registration = PortRegistration.choose(config);
         List<RpcProgram> programs = new ArrayList<>(registration.programs());
-        programs.add(Nfs3Program.create(new Nfs3Context(exports::table, fileSystems, handles,
-                Nfs3Context.randomWriteVerifier())));
         MountList mounts = new MountList(MountList.DEFAULT_CAPACITY, MountListFile.inStateDirectory(config.stateDir()));
         programs.add(MountProgram.create(new MountHandlers(exports, fileSystems, handles, mounts)));
-        programs.add(NlmProgram.create());
         // The status monitor bumps its state and starts telling every client that held locks that we restarted.
         Notifier notifier = Notifier.create(RpcNotifySender.defaults(), RetryPolicy.defaults(), InstantSource.system());
         NsmService nsm = NsmService.start(NsmConfig.defaults(ServerName.host(InetAddress.getLocalHost().getHostName())),
                 new NsmStateFiles(config.stateDir()), notifier, InstantSource.system());
         programs.add(NsmProgram.create(nsm));
+        Locking locking = Locking.start(config, nsm, new ExportLockFiles(exports::table, handles));
+        programs.add(locking.program());
+        // A file whose last link goes takes its locks with it.
+        programs.add(Nfs3Program.create(new Nfs3Context(exports::table, fileSystems, handles,
+                Nfs3Context.randomWriteVerifier(),
+                inode -> locking.service().fileRemoved(ExportLockFiles.key(inode)))));
 
         // Non-idempotent NFS calls are answered from here when retransmitted (knfsd's DRC, kept 180 s).
         LocalReplyCache replyCache = new LocalReplyCache(InstantSource.system());
@@ -118,11 +122,12 @@ public final class HandoffServer implements AutoCloseable {
             registration.close();
             fileSystems.close();
             notifier.close();
+            locking.close();
             throw e;
         }
         log.info("serving NFSv3 on port {}, MOUNT on {}, NLM on {}, NSM on {}", config.nfsPort(),
                 config.mountPort(), config.nlmPort(), config.nsmPort());
-        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier);
+        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier, locking);
     }
 
     public RpcServer rpcServer() {
@@ -143,6 +148,7 @@ public final class HandoffServer implements AutoCloseable {
         registration.close();
         notifier.close();
         rpc.close();
+        locking.close();
         fileSystems.close();
         log.info("stopped");
     }

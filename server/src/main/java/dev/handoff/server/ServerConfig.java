@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param exportsFiles files in /etc/exports syntax, re-read on SIGHUP and {@code handoff exports reload}
  * @param stateDir     where state that must survive a restart lives (mount list, NSM state, handle key)
  * @param admin        where the loopback admin API listens, if anywhere
+ * @param grace        how long after a start that lost the lock table only lock reclaims are granted (lockd's
+ *                     default is 90 s); it ends early once every client that held locks has reclaimed
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
                            int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
-                           int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin) {
+                           int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin,
+                           java.time.Duration grace) {
     public static final int DEFAULT_NFS_PORT = 2049;
     public static final int DEFAULT_MOUNT_PORT = 20048;
     /** IANA's port for lockd; fixed so firewalls and clients of every node agree. */
@@ -26,11 +29,15 @@ public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, i
     /** The port commonly pinned for rpc.statd. */
     public static final int DEFAULT_NSM_PORT = 662;
     public static final int DEFAULT_RPCBIND_PORT = 111;
+    public static final int DEFAULT_GRACE_SECONDS = 90;
 
     public ServerConfig {
         bind = List.copyOf(bind);
         exportDirs = List.copyOf(exportDirs);
         exportsFiles = List.copyOf(exportsFiles);
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("negative grace period " + grace);
+        }
         for (int p : List.of(nfsPort, mountPort, nlmPort, nsmPort)) {
             if (p < 1 || p > 65_535) {
                 throw new IllegalArgumentException("port " + p + " out of range 1-65535");

@@ -68,11 +68,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest RPC record accepted (default: ${DEFAULT-VALUE}).")
     int maxRecordSize = 2 * 1024 * 1024;
 
+    @Option(names = "--grace", paramLabel = "SECONDS",
+            description = "NLM grace period after a restart: only lock reclaims are granted until every client "
+                    + "that held locks has reclaimed, or this long (default: ${DEFAULT-VALUE}; 0 = none).")
+    int graceSeconds = ServerConfig.DEFAULT_GRACE_SECONDS;
+
     @Override
     public Integer call() throws Exception {
         List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
-                exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin));
+                exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin),
+                java.time.Duration.ofSeconds(graceSeconds));
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
         for (String name : List.of("INT", "TERM")) {

@@ -1,0 +1,19 @@
+package dev.handoff.nlm.callback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CallbackPolicyTest {
+    @Test
+    void delaysDoubleUpToTheCap() {
+        CallbackPolicy p = CallbackPolicy.defaults();
+
+        assertThat(p.delayAfter(1)).isEqualTo(Duration.ofMillis(500));
+        assertThat(p.delayAfter(2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(p.delayAfter(3)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(p.delayAfter(10)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(p.delayAfter(1000)).isEqualTo(Duration.ofSeconds(10));
+    }
+}
