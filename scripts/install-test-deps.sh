@@ -10,6 +10,8 @@ declare -A want=(
   [libnfs-utils]=/usr/bin/nfs-ls
   [iproute2]=/usr/sbin/ip
   [libcap2-bin]=/usr/sbin/capsh
+  [python3]=/usr/bin/python3
+  [prometheus]=/usr/bin/promtool
 )
 missing=()
 for pkg in "${!want[@]}"; do

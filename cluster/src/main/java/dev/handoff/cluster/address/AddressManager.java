@@ -1,0 +1,26 @@
+package dev.handoff.cluster.address;
+
+import java.net.InetAddress;
+
+/**
+ * Puts a VIP on this node's interface and takes it off again: the edge for the VIP machine's AddAddress,
+ * Announce and RemoveAddress effects. Adding an address that is already there, and removing one that is not,
+ * succeed: after a crash or a restart the edge cannot know which step last ran.
+ */
+public interface AddressManager {
+
+    /** Brings {@code address} up on the interface; a no-op when it is already there. */
+    void add(IpPrefix address) throws AddressException;
+
+    /** Takes {@code address} off the interface; a no-op when it is not there. */
+    void remove(IpPrefix address) throws AddressException;
+
+    /** Whether {@code address} is on the interface. */
+    boolean isUp(InetAddress address) throws AddressException;
+
+    /**
+     * Tells the link that {@code address} now lives here (gratuitous ARP for IPv4, unsolicited neighbour
+     * advertisement for IPv6), so neighbours stop sending to the old owner's hardware address.
+     */
+    SendResult announce(InetAddress address);
+}
