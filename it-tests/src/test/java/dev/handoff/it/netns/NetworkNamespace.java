@@ -42,12 +42,16 @@ public final class NetworkNamespace implements AutoCloseable {
     }
 
     public static String run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Output goes to a file: a pipe would fill at 64 KiB and stall the command until the timeout.
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("handoff-netns-", ".out");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
+            java.nio.file.Files.deleteIfExists(log);
             throw new IOException("timed out: " + String.join(" ", command));
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String out = java.nio.file.Files.readString(log, StandardCharsets.UTF_8);
+        java.nio.file.Files.deleteIfExists(log);
         if (p.exitValue() != 0) {
             throw new IOException("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + out);
         }
