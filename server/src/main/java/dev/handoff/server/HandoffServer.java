@@ -22,6 +22,8 @@ import dev.handoff.server.exports.Exports;
 import dev.handoff.server.exports.SystemHostResolver;
 import dev.handoff.server.handles.HandleKey;
 import dev.handoff.server.handles.SignedHandles;
+import dev.handoff.server.metrics.MetricsHttpServer;
+import dev.handoff.server.metrics.ServerMetrics;
 import dev.handoff.server.mount.MountHandlers;
 import dev.handoff.server.mount.MountList;
 import dev.handoff.server.mount.MountListFile;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +52,17 @@ public final class HandoffServer implements AutoCloseable {
     private final AdminHttpServer admin;
     private final Notifier notifier;
     private final Locking locking;
+    private final ServerMetrics metrics;
+    private final MetricsHttpServer metricsHttp;
+    /** What /ready reports: true from the end of {@link #start} until {@link #close}. */
+    private final AtomicBoolean ready;
 
     private HandoffServer(RpcServer rpc, PortRegistration registration, ExportFileSystemCache fileSystems,
-                          ExportsAdmin exportsAdmin, AdminHttpServer admin, Notifier notifier, Locking locking) {
+                          ExportsAdmin exportsAdmin, AdminHttpServer admin, Notifier notifier, Locking locking,
+                          ServerMetrics metrics, MetricsHttpServer metricsHttp, AtomicBoolean ready) {
+        this.metrics = metrics;
+        this.metricsHttp = metricsHttp;
+        this.ready = ready;
         this.notifier = notifier;
         this.locking = locking;
         this.rpc = rpc;
@@ -104,11 +115,15 @@ public final class HandoffServer implements AutoCloseable {
 
         // Non-idempotent NFS calls are answered from here when retransmitted (knfsd's DRC, kept 180 s).
         LocalReplyCache replyCache = new LocalReplyCache(InstantSource.system());
-        Dispatcher dispatcher = new Dispatcher(programs, replyCache, CallObserver.NONE);
+        ServerMetrics metrics = config.metrics().isPresent() ? ServerMetrics.create() : null;
+        CallObserver observer = metrics == null ? CallObserver.NONE : metrics.observer();
+        Dispatcher dispatcher = new Dispatcher(programs, replyCache, observer);
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
                 .withWorkerThreads(config.workerThreads()).withMaxRecordSize(config.maxRecordSize());
-        RpcServer rpc = new RpcServer(dispatcher, rpcConfig, CallObserver.NONE);
+        RpcServer rpc = new RpcServer(dispatcher, rpcConfig, observer);
         AdminHttpServer admin = null;
+        MetricsHttpServer metricsHttp = null;
+        AtomicBoolean ready = new AtomicBoolean();
         try {
             for (InetAddress address : config.bind()) {
                 rpc.listen(address);
@@ -117,7 +132,17 @@ public final class HandoffServer implements AutoCloseable {
             if (config.admin().isPresent()) {
                 admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin);
             }
+            if (metrics != null) {
+                metrics.watch(rpc, dispatcher, replyCache);
+                metricsHttp = MetricsHttpServer.start(config.metrics().get().socketAddress(), metrics, ready::get);
+            }
         } catch (IOException | RuntimeException e) {
+            if (admin != null) {
+                admin.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
             rpc.close();
             registration.close();
             fileSystems.close();
@@ -127,7 +152,10 @@ public final class HandoffServer implements AutoCloseable {
         }
         log.info("serving NFSv3 on port {}, MOUNT on {}, NLM on {}, NSM on {}", config.nfsPort(),
                 config.mountPort(), config.nlmPort(), config.nsmPort());
-        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier, locking);
+        // Exports loaded, every program listening and registered: load balancers and the kubelet may send clients.
+        ready.set(true);
+        return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier, locking, metrics,
+                metricsHttp, ready);
     }
 
     public RpcServer rpcServer() {
@@ -142,6 +170,7 @@ public final class HandoffServer implements AutoCloseable {
     @Override
     public void close() {
         log.info("stopping");
+        ready.set(false);
         if (admin != null) {
             admin.close();
         }
@@ -150,6 +179,12 @@ public final class HandoffServer implements AutoCloseable {
         rpc.close();
         locking.close();
         fileSystems.close();
+        if (metricsHttp != null) {
+            metricsHttp.close();
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
         log.info("stopped");
     }
 

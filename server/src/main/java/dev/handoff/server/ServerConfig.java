@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param admin        where the loopback admin API listens, if anywhere
  * @param grace        how long after a start that lost the lock table only lock reclaims are granted (lockd's
  *                     default is 90 s); it ends early once every client that held locks has reclaimed
+ * @param metrics      where {@code /metrics}, {@code /live} and {@code /ready} are served, if anywhere
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
                            int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
                            int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin,
-                           java.time.Duration grace) {
+                           java.time.Duration grace, Optional<AdminEndpoint> metrics) {
     public static final int DEFAULT_NFS_PORT = 2049;
     public static final int DEFAULT_MOUNT_PORT = 20048;
     /** IANA's port for lockd; fixed so firewalls and clients of every node agree. */

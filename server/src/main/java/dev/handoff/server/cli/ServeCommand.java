@@ -61,6 +61,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "0 = off).")
     String admin;
 
+    @Option(names = "--metrics", paramLabel = "ADDR:PORT", defaultValue = "0",
+            description = {"Serve Prometheus metrics on http://ADDR:PORT/metrics, with /live and /ready for "
+                    + "health checks (default: ${DEFAULT-VALUE} = off; a bare PORT means 127.0.0.1:PORT).",
+                    "To be scraped from other hosts: --metrics 0.0.0.0:9108."})
+    String metrics;
+
     @Option(names = "--workers", paramLabel = "N", description = "Threads running NFS calls (default: ${DEFAULT-VALUE}).")
     int workers = 32;
 
@@ -78,7 +84,7 @@ final class ServeCommand implements Callable<Integer> {
         List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
                 exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin),
-                java.time.Duration.ofSeconds(graceSeconds));
+                java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics));
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
         for (String name : List.of("INT", "TERM")) {

@@ -1,0 +1,76 @@
+package dev.handoff.server.metrics;
+
+import dev.handoff.rpc.cache.LocalReplyCache;
+import dev.handoff.rpc.dispatch.Dispatcher;
+import dev.handoff.rpc.transport.RpcServer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/**
+ * The registry of one server process and what feeds it: the call observer for the dispatcher, gauges over
+ * the RPC server and the reply cache, and the JVM and process binders. {@link #scrape} renders it in the
+ * Prometheus text format.
+ */
+public final class ServerMetrics implements AutoCloseable {
+    private final PrometheusMeterRegistry registry;
+    private final RpcCallMetrics calls;
+    private final JvmGcMetrics gc;
+    private volatile ServerGauges gauges;
+
+    private ServerMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        PrometheusLint.apply(registry);
+        this.calls = new RpcCallMetrics(registry);
+        PrometheusLint.bindProcessCpuSeconds(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        this.gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+    }
+
+    public static ServerMetrics create() {
+        return new ServerMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /** Hand this to the dispatcher and the RPC server. */
+    public RpcCallMetrics observer() {
+        return calls;
+    }
+
+    /** Starts reporting the server's connections and calls in flight, every procedure served, and the reply cache. */
+    public void watch(RpcServer server, Dispatcher dispatcher, LocalReplyCache replyCache) {
+        calls.registerProcedures(dispatcher.programs());
+        ServerGauges.bindReplyCache(registry, replyCache);
+        gauges = new ServerGauges(registry, server::groups);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus text exposition format (version 0.0.4), with per-address gauges read now. */
+    public String scrape() {
+        ServerGauges g = gauges;
+        if (g != null) {
+            g.refresh();
+        }
+        return registry.scrape();
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+        registry.close();
+    }
+}
