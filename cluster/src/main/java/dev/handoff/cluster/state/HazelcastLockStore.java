@@ -1,0 +1,124 @@
+package dev.handoff.cluster.state;
+
+import com.hazelcast.config.AttributeConfig;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import dev.handoff.nlm.state.ClientUsage;
+import dev.handoff.nlm.state.FileKey;
+import dev.handoff.nlm.state.FileLocks;
+import dev.handoff.nlm.state.Grace;
+import dev.handoff.nlm.state.LockStore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The NLM lock table in a Hazelcast map, shared by every member, so that locks stay held when an address moves
+ * and survive the death of the member that granted them (one synchronous backup).
+ *
+ * <p>Each file's {@link FileLocks} is one map entry, changed only by {@code putIfAbsent}, {@code replace(key, old,
+ * new)} and {@code remove(key, old)}: Hazelcast compares the whole serialized record, which is the compare-and-set
+ * the {@link LockStore} contract asks for. The per-client answers and {@link #due} are queries over indexed
+ * attributes of the records ({@link ClientNamesExtractor}, {@link WakeSecondExtractor}), not separate writes, so
+ * they can lag a concurrent commit but never keep a client after its last record is gone. The grace state is a
+ * single entry of a second map, compared and set by value the same way.
+ */
+public final class HazelcastLockStore implements LockStore {
+    public static final String LOCK_MAP = "handoff.nlm.locks";
+    public static final String GRACE_MAP = "handoff.nlm.grace";
+    static final String CLIENT_ATTRIBUTE = "client";
+    static final String WAKE_ATTRIBUTE = "wakeSecond";
+    private static final String GRACE_KEY = "grace";
+
+    private final IMap<FileKey, FileLocks> files;
+    private final IMap<String, Grace> grace;
+
+    public HazelcastLockStore(HazelcastInstance hz) {
+        this.files = hz.getMap(LOCK_MAP);
+        this.grace = hz.getMap(GRACE_MAP);
+    }
+
+    /**
+     * The lock map: one synchronous backup, never evicted, indexed on client names and wake-up times. As with
+     * {@link #graceMapConfig()}, an exact name replaces any wildcard config, so the caller adds the cluster's
+     * split-brain protection to it.
+     */
+    public static MapConfig lockMapConfig() {
+        return new MapConfig(LOCK_MAP).setBackupCount(1).setAsyncBackupCount(0)
+                .addAttributeConfig(new AttributeConfig(CLIENT_ATTRIBUTE, ClientNamesExtractor.class.getName()))
+                .addAttributeConfig(new AttributeConfig(WAKE_ATTRIBUTE, WakeSecondExtractor.class.getName()))
+                .addIndexConfig(new IndexConfig(IndexType.HASH, CLIENT_ATTRIBUTE))
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, WAKE_ATTRIBUTE));
+    }
+
+    public static MapConfig graceMapConfig() {
+        return new MapConfig(GRACE_MAP).setBackupCount(1).setAsyncBackupCount(0);
+    }
+
+    @Override
+    public FileLocks load(FileKey file) {
+        FileLocks f = files.get(file);
+        return f != null ? f : FileLocks.empty(file);
+    }
+
+    @Override
+    public boolean commit(FileLocks expected, FileLocks next) {
+        FileKey file = expected.file();
+        if (!file.equals(next.file())) {
+            throw new IllegalArgumentException("commit of " + next.file() + " over " + expected.file());
+        }
+        // Only the version-0 empty record stands for "absent": an empty record is never stored.
+        boolean absent = expected.equals(FileLocks.empty(file));
+        if (!absent && expected.isEmpty()) {
+            return false;
+        }
+        if (absent) {
+            return next.isEmpty() ? !files.containsKey(file) : files.putIfAbsent(file, next) == null;
+        }
+        return next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next);
+    }
+
+    @Override
+    public Set<FileKey> filesOf(String callerName) {
+        return Set.copyOf(files.keySet(Predicates.equal(CLIENT_ATTRIBUTE, callerName)));
+    }
+
+    @Override
+    public ClientUsage usage(String callerName) {
+        return files.values(Predicates.equal(CLIENT_ATTRIBUTE, callerName)).stream()
+                .map(f -> f.usageOf(callerName)).reduce(ClientUsage.NONE, ClientUsage::plus);
+    }
+
+    @Override
+    public Collection<FileKey> due(Instant now) {
+        return files.entrySet(Predicates.lessEqual(WAKE_ATTRIBUTE, now.getEpochSecond())).stream()
+                .filter(e -> !e.getValue().wakeAt().isAfter(now)).map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Grace grace() {
+        Grace g = grace.get(GRACE_KEY);
+        return g != null ? g : Grace.NONE;
+    }
+
+    @Override
+    public boolean commitGrace(Grace expected, Grace next) {
+        // NONE is stored as an absent entry, so that a fresh cluster and one whose grace has ended look alike.
+        boolean fromNone = expected.equals(Grace.NONE);
+        boolean toNone = next.equals(Grace.NONE);
+        if (fromNone) {
+            return toNone ? !grace.containsKey(GRACE_KEY) : grace.putIfAbsent(GRACE_KEY, next) == null;
+        }
+        return toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next);
+    }
+
+    /** Records held cluster-wide; for gauges and leak checks. */
+    public int fileCount() {
+        return files.size();
+    }
+}

@@ -1,0 +1,180 @@
+package dev.handoff.cluster.state;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.EvictionConfig;
+import com.hazelcast.config.EvictionPolicy;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.handoff.rpc.cache.ReplyCache;
+import dev.handoff.rpc.cache.ReplyCacheKey;
+import dev.handoff.rpc.xdr.Opaque;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The duplicate reply cache shared by the cluster (RFC 1813 §4.4), so that a retransmission that reaches another
+ * member after an address moved is replayed or dropped there, not run twice.
+ *
+ * <p>The failure it prevents: node A runs a client's REMOVE, the address moves to B before the client has the
+ * reply, the client retransmits to B, and B's second run answers NFS3ERR_NOENT for a file the client did remove.
+ *
+ * <pre>
+ *   (absent) --begin: putIfAbsent--> IN_PROGRESS(owner, startedAt) --complete: set--> DONE(reply) --ttl--> (absent)
+ *                                        |--abandon by its owner--> (absent)
+ *                                        |--begin, owner left the cluster or older than the ttl--> IN_PROGRESS(us)
+ * </pre>
+ *
+ * {@link #complete} returns only once the entry's synchronous backup has it: the dispatcher sends the reply
+ * after {@code complete}, so a reply the client saw is always on two members. Every entry lives for the TTL
+ * (180 s by default, as long as a Linux client retries), counted from its last write; a replay restarts it. Each
+ * member holds at most {@code maxEntriesPerNode} entries and evicts the least recently used beyond that; an evicted
+ * IN_PROGRESS entry only means that a retransmission runs again, as it would without a cache.
+ *
+ * <p>A stale IN_PROGRESS entry must not drop retransmissions for ever: one whose owner has left the cluster (it
+ * crashed mid-call and will never complete it) or that began a TTL ago is taken over by compare-and-set, and the
+ * call runs again, as it would have on a node without the entry. A crashed owner counts as gone once the
+ * survivors drop it from the member list (at once when its connections close, else after Hazelcast's heartbeat
+ * timeout); until then its retransmissions are dropped, and the client retries.
+ *
+ * <p>A map operation that fails (the member lost its quorum) throws out of {@link #begin}, and the call is not
+ * run: a node that cannot reach the shared cache is about to give up its addresses anyway.
+ */
+public final class HazelcastReplyCache implements ReplyCache {
+    public static final String DEFAULT_MAP = "handoff.rpc.drc";
+    /** Attempts to take over a stale entry before giving up and dropping the copy; the client retransmits. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * @param ttl how long an entry lives; whole seconds, at least one (Hazelcast's TTL granularity)
+     * @param maxEntriesPerNode eviction starts on a member holding more entries than this
+     */
+    public record Settings(String mapName, Duration ttl, int maxEntriesPerNode) {
+        public static final Settings DEFAULT = new Settings(DEFAULT_MAP, Duration.ofSeconds(180), 65_536);
+
+        public Settings {
+            Objects.requireNonNull(mapName, "mapName");
+            if (ttl.toSeconds() < 1 || maxEntriesPerNode <= 0) {
+                throw new IllegalArgumentException("ttl of at least 1 s and a positive maxEntriesPerNode wanted");
+            }
+        }
+    }
+
+    private final IMap<ReplyCacheKey, ReplyEntry> map;
+    private final HazelcastInstance hz;
+    private final UUID self;
+    private final Duration ttl;
+    private final InstantSource clock;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder drops = new LongAdder();
+    private final LongAdder takeovers = new LongAdder();
+    private final LongAdder uncached = new LongAdder();
+
+    public HazelcastReplyCache(HazelcastInstance hz, Settings settings, InstantSource clock) {
+        this.hz = hz;
+        this.map = hz.getMap(settings.mapName());
+        this.self = hz.getCluster().getLocalMember().getUuid();
+        this.ttl = Duration.ofSeconds(settings.ttl().toSeconds());
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * The map this cache needs on every member: one synchronous backup, the TTL, per-member LRU eviction (Hazelcast
+     * enforces the size per partition, as that partition's share, so the bound is approximate). A map config with an
+     * exact name replaces any wildcard one, so the caller adds the cluster's split-brain protection to it.
+     */
+    public static MapConfig mapConfig(Settings settings) {
+        return new MapConfig(settings.mapName()).setBackupCount(1).setAsyncBackupCount(0)
+                .setTimeToLiveSeconds((int) settings.ttl().toSeconds())
+                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
+                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(settings.maxEntriesPerNode()));
+    }
+
+    @Override
+    public Lookup begin(ReplyCacheKey key) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            ReplyEntry.InProgress mine = new ReplyEntry.InProgress(self, now);
+            switch (map.putIfAbsent(key, mine, ttl.toSeconds(), TimeUnit.SECONDS)) {
+                case null -> {
+                    return new Lookup.Execute();
+                }
+                case ReplyEntry.Done d -> {
+                    hits.increment();
+                    map.setTtl(key, ttl.toSeconds(), TimeUnit.SECONDS);
+                    return new Lookup.Replay(d.reply());
+                }
+                case ReplyEntry.InProgress p when !stale(p, now) -> {
+                    drops.increment();
+                    return new Lookup.InProgress();
+                }
+                case ReplyEntry.InProgress p -> {
+                    if (map.replace(key, p, mine)) {
+                        takeovers.increment();
+                        return new Lookup.Execute();
+                    }
+                    // Lost to another copy's takeover, or the entry completed or expired meanwhile: look again.
+                }
+            }
+        }
+        drops.increment();
+        return new Lookup.InProgress();
+    }
+
+    private boolean stale(ReplyEntry.InProgress p, Instant now) {
+        return !p.startedAt().plus(ttl).isAfter(now) || !isMember(p.owner());
+    }
+
+    private boolean isMember(UUID uuid) {
+        for (Member m : hz.getCluster().getMembers()) {
+            if (m.getUuid().equals(uuid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void complete(ReplyCacheKey key, Opaque encodedReply) {
+        if (encodedReply.length() > ReplyEntrySerializer.MAX_REPLY) {
+            uncached.increment();
+            abandon(key);
+            return;
+        }
+        map.set(key, new ReplyEntry.Done(encodedReply), ttl.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Removes the entry only while it is this member's IN_PROGRESS mark: another's takeover is left alone. */
+    @Override
+    public void abandon(ReplyCacheKey key) {
+        if (map.get(key) instanceof ReplyEntry.InProgress p && p.owner().equals(self)) {
+            map.remove(key, p);
+        }
+    }
+
+    /** Retransmissions answered from the cache. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Retransmissions dropped because the first copy was still running. */
+    public long drops() {
+        return drops.sum();
+    }
+
+    /** Stale IN_PROGRESS entries taken over: their owner left, or they outlived the TTL. */
+    public long takeovers() {
+        return takeovers.sum();
+    }
+
+    /** Replies too large to store; their calls are not protected against a second run. */
+    public long uncached() {
+        return uncached.sum();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.handoff.cluster.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.handoff.rpc.cache.ReplyCache.Lookup;
+import dev.handoff.rpc.cache.ReplyCacheKey;
+import dev.handoff.rpc.dispatch.Transport;
+import dev.handoff.rpc.xdr.Opaque;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Two real members share one cache: what one member begins or completes, the other sees. */
+class HazelcastReplyCacheTest {
+    private static final HazelcastReplyCache.Settings SETTINGS =
+            new HazelcastReplyCache.Settings("drc", Duration.ofSeconds(180), 1_000);
+    private static final Opaque REPLY = Opaque.ofHex("0000002a00000001");
+    private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final InstantSource clock = () -> now.get();
+    private Members members;
+    private HazelcastReplyCache a;
+    private HazelcastReplyCache b;
+
+    @BeforeEach
+    void start() {
+        members = Members.start(2, SETTINGS);
+        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock);
+        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock);
+    }
+
+    @AfterEach
+    void stop() {
+        if (members != null) {
+            members.close();
+        }
+    }
+
+    static ReplyCacheKey key(int xid) {
+        return new ReplyCacheKey(Transport.TCP, new InetSocketAddress("10.0.0.10", 2049),
+                new InetSocketAddress("10.0.0.99", 812), xid, 100003, 3, 12, 120, 0x1234);
+    }
+
+    @Test
+    void aCallCompletedOnOneMemberIsReplayedOnTheOther() {
+        assertThat(a.begin(key(1))).isEqualTo(new Lookup.Execute());
+        a.complete(key(1), REPLY);
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+        assertThat(b.hits()).isEqualTo(1);
+        assertThat(b.begin(key(2))).as("another xid is another call").isEqualTo(new Lookup.Execute());
+    }
+
+    @Test
+    void aRetransmissionOfACallRunningOnOneMemberIsDroppedOnTheOther() {
+        assertThat(a.begin(key(1))).isEqualTo(new Lookup.Execute());
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.InProgress());
+        assertThat(a.begin(key(1))).isEqualTo(new Lookup.InProgress());
+        assertThat(b.drops()).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyStoredBeforeItsMemberDiedIsReplayedFromTheBackup() {
+        for (int xid = 1; xid <= 20; xid++) {
+            a.begin(key(xid));
+            a.complete(key(xid), REPLY);
+        }
+        members.terminate(0);
+        for (int xid = 1; xid <= 20; xid++) {
+            assertThat(b.begin(key(xid))).as("xid %d", xid).isEqualTo(new Lookup.Replay(REPLY));
+        }
+    }
+
+    @Test
+    void aCallInProgressOnAMemberThatDiedIsTakenOverByTheRetransmission() {
+        a.begin(key(1));
+        members.terminate(0);
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Execute());
+        assertThat(b.takeovers()).isEqualTo(1);
+        assertThat(b.begin(key(1))).as("now b's own run").isEqualTo(new Lookup.InProgress());
+        b.complete(key(1), REPLY);
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+    }
+
+    @Test
+    void anInProgressMarkOlderThanTheTtlNoLongerDropsRetransmissions() {
+        a.begin(key(1));
+        now.set(T0.plus(SETTINGS.ttl()).minusSeconds(1));
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.InProgress());
+        now.set(T0.plus(SETTINGS.ttl()));
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Execute());
+    }
+
+    @Test
+    void abandonForgetsOnlyTheMembersOwnMark() {
+        a.begin(key(1));
+        b.abandon(key(1));
+        assertThat(b.begin(key(1))).as("a's mark stays").isEqualTo(new Lookup.InProgress());
+        a.abandon(key(1));
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Execute());
+    }
+
+    @Test
+    void eachMemberHoldsABoundedNumberOfEntries() {
+        HazelcastReplyCache.Settings small = new HazelcastReplyCache.Settings("drc-small", Duration.ofSeconds(180),
+                100);
+        members.get(0).getConfig().addMapConfig(HazelcastReplyCache.mapConfig(small));
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), small, clock);
+        for (int xid = 0; xid < 2_000; xid++) {
+            sa.begin(key(xid));
+            sa.complete(key(xid), REPLY);
+        }
+        // Hazelcast bounds each partition at its share of the per-member size, so the total is approximate.
+        assertThat(members.get(1).getMap("drc-small").size()).isLessThanOrEqualTo(2 * 100);
+        assertThat(sa.begin(key(1_999))).as("recent entries stay").isEqualTo(new Lookup.Replay(REPLY));
+    }
+
+    @Test
+    void entriesExpireAfterTheirTtl() throws InterruptedException {
+        HazelcastReplyCache.Settings shortLived = new HazelcastReplyCache.Settings("drc-short", Duration.ofSeconds(1),
+                1_000);
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), shortLived, clock);
+        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), shortLived, clock);
+        sa.begin(key(1));
+        sa.complete(key(1), REPLY);
+        assertThat(sb.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+        // Hazelcast's own expiry, in real time: the one wait in these tests, kept to its one-second minimum.
+        Thread.sleep(2_100);
+        assertThat(sb.begin(key(1))).isEqualTo(new Lookup.Execute());
+    }
+}
