@@ -3,6 +3,8 @@ package dev.handoff.cluster.membership;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
+import dev.handoff.cluster.state.HazelcastReplyCache;
+import dev.handoff.cluster.state.SharedStateConfig;
 import com.hazelcast.config.IcmpFailureDetectorConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.ListenerConfig;
