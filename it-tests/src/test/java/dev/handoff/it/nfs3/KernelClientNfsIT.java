@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./handoff serve} against the real Linux NFS client (Debian's kernel under qemu, see
- * it-tests/kernel-client): an administrator's session step by step (guest test {@code admin}), and a server
+ * it-tests/kernel-client): an administrator's work step by step (guest test {@code admin}), and a server
  * killed with SIGKILL and restarted under a guest that stays mounted and keeps reading and writing (guest test
  * {@code restart-rw}). The exports come from an exports file, one no_root_squash and one root_squash
  * ({@link KernelExports}); guests mount the exported paths themselves, as Handoff has no pseudo root.
