@@ -6,12 +6,15 @@ import dev.handoff.nlm.state.ClientUsage;
 import dev.handoff.nlm.state.FileKey;
 import dev.handoff.nlm.state.FileLocks;
 import dev.handoff.nlm.state.Grace;
+import dev.handoff.nlm.state.Harness;
 import dev.handoff.nlm.state.LockConfig;
 import dev.handoff.nlm.state.LockInput;
 import dev.handoff.nlm.state.LockManager;
 import dev.handoff.nlm.state.LockStatus;
 import dev.handoff.nlm.state.PendingGrant;
 import dev.handoff.nlm.state.RangeLock;
+import dev.handoff.nlm.state.ShareAccess;
+import dev.handoff.nlm.state.ShareDeny;
 import dev.handoff.nlm.state.Waiter;
 import dev.handoff.rpc.xdr.Opaque;
 import java.time.Duration;
@@ -26,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** Three real members, each with its own store over the one shared table. */
 class HazelcastLockStoreTest {
-    private static final FileKey F = SharedHarness.FILE;
-    private static final Instant T0 = SharedHarness.START;
+    private static final FileKey F = Harness.FILE;
+    private static final Instant T0 = Harness.START;
 
     private Members members;
     private HazelcastLockStore a;
@@ -50,7 +53,7 @@ class HazelcastLockStoreTest {
     }
 
     private static FileLocks holding(FileKey file, String... locks) {
-        return FileLocks.empty(file).withLocks(List.of(locks).stream().map(SharedHarness::parse).toList());
+        return FileLocks.empty(file).withLocks(List.of(locks).stream().map(Harness::parse).toList());
     }
 
     @Test
@@ -80,7 +83,7 @@ class HazelcastLockStoreTest {
                     while (true) {
                         FileLocks f = s.load(F);
                         List<RangeLock> locks = new ArrayList<>(f.locks());
-                        locks.add(SharedHarness.parse(owner + " s " + i + "+1"));
+                        locks.add(Harness.parse(owner + " s " + i + "+1"));
                         if (s.commit(f, f.withLocks(locks).withVersion(f.version() + 1))) {
                             break;
                         }
@@ -111,9 +114,9 @@ class HazelcastLockStoreTest {
     @Test
     void theClientIndexIsDerivedFromTheRecordsOnEveryMember() {
         FileKey g = FileKey.ofHex("f2");
-        Waiter w = new Waiter(SharedHarness.parse("c x 0+10"), Opaque.ofHex("01"), Opaque.EMPTY, T0);
+        Waiter w = new Waiter(Harness.parse("c x 0+10"), Opaque.ofHex("01"), Opaque.EMPTY, T0);
         a.commit(a.load(F), holding(F, "a x 0+10", "b s 20+10").withWaiters(List.of(w))
-                .withShares(List.of(SharedHarness.share("b", "READ", "NONE"))).withVersion(1));
+                .withShares(List.of(Harness.share("b", ShareAccess.READ, ShareDeny.NONE))).withVersion(1));
         b.commit(b.load(g), holding(g, "a s 0+eof").withVersion(1));
 
         assertThat(c.filesOf("a")).containsExactlyInAnyOrder(F, g);
@@ -154,12 +157,12 @@ class HazelcastLockStoreTest {
 
     @Test
     void everyPartOfARecordComesBackAsItWasWritten() {
-        Waiter w = new Waiter(SharedHarness.parse("w:7 x 18446744073709551600+eof"), Opaque.ofHex("c0ffee"),
+        Waiter w = new Waiter(Harness.parse("w:7 x 18446744073709551600+eof"), Opaque.ofHex("c0ffee"),
                 Opaque.ofHex("0a000063"), T0.plusNanos(123_456_789));
-        Waiter granted = new Waiter(SharedHarness.parse("g s 5+1"), Opaque.ofHex("02"), Opaque.EMPTY, T0);
+        Waiter granted = new Waiter(Harness.parse("g s 5+1"), Opaque.ofHex("02"), Opaque.EMPTY, T0);
         FileLocks f = holding(F, "a x 0+10", "b:-3 s 10+eof").withWaiters(List.of(w))
                 .withGrants(List.of(new PendingGrant(granted, T0.plusSeconds(1))))
-                .withShares(List.of(SharedHarness.share("ü-host", "READ_WRITE", "WRITE")))
+                .withShares(List.of(Harness.share("ü-host", ShareAccess.READ_WRITE, ShareDeny.WRITE)))
                 .withWakeAt(T0.plusMillis(1)).withVersion(Long.MAX_VALUE);
         assertThat(a.commit(a.load(F), f)).isTrue();
         assertThat(b.load(F)).isEqualTo(f);
@@ -170,13 +173,13 @@ class HazelcastLockStoreTest {
         LockManager onA = new LockManager(a, LockConfig.DEFAULT);
         for (int i = 0; i < 20; i++) {
             FileKey file = FileKey.ofHex(String.format("%02x", i + 1));
-            assertThat(onA.on(new LockInput.Lock(file, SharedHarness.parse("a x 0+10"), false, false, Opaque.EMPTY,
+            assertThat(onA.on(new LockInput.Lock(file, Harness.parse("a x 0+10"), false, false, Opaque.EMPTY,
                     Opaque.EMPTY, T0)).status()).isEqualTo(LockStatus.GRANTED);
         }
         members.terminate(0);
         LockManager onB = new LockManager(b, LockConfig.DEFAULT);
         assertThat(c.filesOf("a")).hasSize(20);
-        assertThat(onB.on(new LockInput.Lock(FileKey.ofHex("07"), SharedHarness.parse("b x 5+1"), false, false,
+        assertThat(onB.on(new LockInput.Lock(FileKey.ofHex("07"), Harness.parse("b x 5+1"), false, false,
                 Opaque.EMPTY, Opaque.EMPTY, T0)).status()).isEqualTo(LockStatus.DENIED);
         onB.on(new LockInput.FreeAll("a", T0));
         assertThat(c.fileCount()).isZero();

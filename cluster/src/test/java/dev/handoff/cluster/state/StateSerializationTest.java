@@ -12,7 +12,10 @@ import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import dev.handoff.nlm.state.FileKey;
 import dev.handoff.nlm.state.FileLocks;
 import dev.handoff.nlm.state.Grace;
+import dev.handoff.nlm.state.Harness;
 import dev.handoff.nlm.state.PendingGrant;
+import dev.handoff.nlm.state.ShareAccess;
+import dev.handoff.nlm.state.ShareDeny;
 import dev.handoff.nlm.state.Waiter;
 import dev.handoff.rpc.xdr.Opaque;
 import java.nio.ByteBuffer;
@@ -30,23 +33,23 @@ import org.junit.jupiter.api.Test;
 class StateSerializationTest {
     /** Hazelcast's heap data starts with a partition hash and the type id, 4 bytes each. */
     private static final int HEADER = 8;
-    private static final Instant T0 = SharedHarness.START;
+    private static final Instant T0 = Harness.START;
 
     private final InternalSerializationService ss = new DefaultSerializationServiceBuilder()
             .setConfig(StateSerialization.register(new SerializationConfig())).build();
 
     private static FileLocks rich() {
-        Waiter w = new Waiter(SharedHarness.parse("w:7 x 100+eof"), Opaque.ofHex("c0ffee"), Opaque.ofHex("0a"), T0);
-        return FileLocks.empty(SharedHarness.FILE).withLocks(List.of(SharedHarness.parse("a x 0+10")))
+        Waiter w = new Waiter(Harness.parse("w:7 x 100+eof"), Opaque.ofHex("c0ffee"), Opaque.ofHex("0a"), T0);
+        return FileLocks.empty(Harness.FILE).withLocks(List.of(Harness.parse("a x 0+10")))
                 .withWaiters(List.of(w)).withGrants(List.of(new PendingGrant(w, T0.plusNanos(1))))
-                .withShares(List.of(SharedHarness.share("b", "READ", "WRITE"))).withWakeAt(T0).withVersion(9);
+                .withShares(List.of(Harness.share("b", ShareAccess.READ, ShareDeny.WRITE))).withWakeAt(T0).withVersion(9);
     }
 
     private static List<Object> values() {
-        return List.of(rich(), SharedHarness.FILE, HazelcastReplyCacheTest.key(77),
+        return List.of(rich(), Harness.FILE, HazelcastReplyCacheTest.key(77),
                 new ReplyEntry.InProgress(UUID.randomUUID(), T0), new ReplyEntry.Done(Opaque.ofHex("01020304")),
                 Grace.start(T0, Duration.ofSeconds(90), Set.of("x", "y")).reclaimBy("x"), Grace.NONE,
-                FileLocks.empty(SharedHarness.OTHER_FILE));
+                FileLocks.empty(Harness.OTHER_FILE));
     }
 
     @Test
@@ -85,7 +88,7 @@ class StateSerializationTest {
 
     @Test
     void aFileKeyLongerThanAnNfsHandleIsRefusedBeforeItIsRead() {
-        byte[] header = Arrays.copyOf(ss.toData(SharedHarness.FILE).toByteArray(), HEADER);
+        byte[] header = Arrays.copyOf(ss.toData(Harness.FILE).toByteArray(), HEADER);
         byte[] data = ByteBuffer.allocate(HEADER + 4 + 65).put(header).putInt(65).array();
         assertThatThrownBy(() -> ss.toObject(new HeapData(data)))
                 .isInstanceOf(HazelcastSerializationException.class).hasStackTraceContaining("want 0..64");
@@ -93,7 +96,7 @@ class StateSerializationTest {
 
     @Test
     void aHugeListCountIsRefusedBeforeAnythingIsAllocated() {
-        byte[] whole = ss.toData(FileLocks.empty(SharedHarness.FILE)).toByteArray();
+        byte[] whole = ss.toData(FileLocks.empty(Harness.FILE)).toByteArray();
         // Header, the file key (int length and one byte), the version: then the count of locks.
         int at = HEADER + 4 + 1 + 8;
         ByteBuffer.wrap(whole).putInt(at, Integer.MAX_VALUE);

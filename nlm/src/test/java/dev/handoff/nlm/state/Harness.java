@@ -13,10 +13,10 @@ import java.util.Set;
  * {@code a} (host a, svid 1) or {@code a:2} (svid 2); a lock is {@code "a x 0+10"} (owner, s or x, offset+length,
  * length {@code eof} for 0).
  */
-final class Harness {
-    static final FileKey FILE = FileKey.ofHex("f1");
-    static final FileKey OTHER_FILE = FileKey.ofHex("f2");
-    static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+public final class Harness {
+    public static final FileKey FILE = FileKey.ofHex("f1");
+    public static final FileKey OTHER_FILE = FileKey.ofHex("f2");
+    public static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
     final InMemoryLockStore store = new InMemoryLockStore();
     final LockManager manager;
@@ -31,21 +31,21 @@ final class Harness {
         manager = new LockManager(store, config);
     }
 
-    static LockOwner owner(String spec) {
+    public static LockOwner owner(String spec) {
         int dot = spec.indexOf(':');
         return dot < 0
                 ? new LockOwner(spec, 1, Opaque.EMPTY)
                 : new LockOwner(spec.substring(0, dot), Integer.parseInt(spec.substring(dot + 1)), Opaque.EMPTY);
     }
 
-    static LockRange range(String spec) {
+    public static LockRange range(String spec) {
         int plus = spec.indexOf('+');
         String len = spec.substring(plus + 1);
         return LockRange.of(Long.parseUnsignedLong(spec.substring(0, plus)),
                 len.equals("eof") ? 0 : Long.parseUnsignedLong(len));
     }
 
-    static RangeLock parse(String spec) {
+    public static RangeLock parse(String spec) {
         String[] p = spec.trim().split("\\s+");
         if (p.length != 3 || !(p[1].equals("s") || p[1].equals("x"))) {
             throw new IllegalArgumentException("want 'owner s|x offset+length', got " + spec);
@@ -54,7 +54,7 @@ final class Harness {
     }
 
     /** The lock notation back: the inverse of {@link #parse(String)}. */
-    static String format(RangeLock l) {
+    public static String format(RangeLock l) {
         LockOwner o = l.owner();
         return o.callerName() + (o.svid() == 1 ? "" : ":" + o.svid()) + " " + (l.type().exclusive() ? "x" : "s")
                 + " " + l.range();
@@ -64,7 +64,7 @@ final class Harness {
         return specs.isBlank() ? List.of() : Arrays.stream(specs.split(",")).map(Harness::parse).toList();
     }
 
-    static ShareReservation share(String owner, ShareAccess access, ShareDeny deny) {
+    public static ShareReservation share(String owner, ShareAccess access, ShareDeny deny) {
         return new ShareReservation(new ShareOwner(owner, Opaque.EMPTY), access, deny);
     }
 
