@@ -2,13 +2,11 @@ package dev.handoff.server;
 
 import dev.handoff.server.exports.Export;
 import dev.handoff.server.exports.ExportTable;
-import dev.handoff.server.mount.ExportFileSystems;
-import dev.handoff.server.nfs3.VfsRegistry;
 import dev.handoff.server.vfs.Vfs;
 import dev.handoff.server.vfs.VfsException;
+import dev.handoff.server.vfs.VfsRegistry;
 import dev.handoff.server.vfs.local.LocalVfs;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * hook here: a new export opens when first asked for, and a removed one is refused by the exports table
  * before its file system is reached. A directory that cannot be opened is logged once and tried again later.
  */
-final class ExportFileSystemCache implements VfsRegistry, ExportFileSystems, AutoCloseable {
+final class ExportFileSystemCache implements VfsRegistry, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExportFileSystemCache.class);
 
     private final Supplier<ExportTable> table;
@@ -37,11 +35,6 @@ final class ExportFileSystemCache implements VfsRegistry, ExportFileSystems, Aut
             return vfs;
         }
         return table.get().find(exportId).map(this::openLocked).orElse(null);
-    }
-
-    @Override
-    public Optional<Vfs> forExport(Export export) {
-        return Optional.ofNullable(forExport(export.exportId()));
     }
 
     private synchronized LocalVfs openLocked(Export export) {

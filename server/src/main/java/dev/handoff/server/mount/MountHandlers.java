@@ -23,6 +23,7 @@ import dev.handoff.server.mount.xdr.UmntArgs;
 import dev.handoff.server.vfs.FileKind;
 import dev.handoff.server.vfs.Inode;
 import dev.handoff.server.vfs.Vfs;
+import dev.handoff.server.vfs.VfsRegistry;
 import dev.handoff.server.vfs.VfsException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,11 +50,11 @@ public final class MountHandlers {
     private static final Identity ROOT = new Identity(0, 0, List.of());
 
     private final Exports exports;
-    private final ExportFileSystems fileSystems;
+    private final VfsRegistry fileSystems;
     private final SignedHandles handles;
     private final MountList mounts;
 
-    public MountHandlers(Exports exports, ExportFileSystems fileSystems, SignedHandles handles, MountList mounts) {
+    public MountHandlers(Exports exports, VfsRegistry fileSystems, SignedHandles handles, MountList mounts) {
         this.exports = exports;
         this.fileSystems = fileSystems;
         this.handles = handles;
@@ -136,7 +137,7 @@ public final class MountHandlers {
         if (table.decide(export.get().path(), caller) instanceof Access.Denied denied) {
             return refuse(MountStatus.MNT3ERR_ACCES, caller, dirpath, denied.detail());
         }
-        Optional<Vfs> vfs = fileSystems.forExport(export.get());
+        Optional<Vfs> vfs = Optional.ofNullable(fileSystems.forExport(export.get().exportId()));
         if (vfs.isEmpty()) {
             return refuse(MountStatus.MNT3ERR_NOENT, caller, dirpath, "the export's directory is not available");
         }

@@ -3,6 +3,7 @@ package dev.handoff.server.nfs3;
 import dev.handoff.server.exports.ExportTable;
 import dev.handoff.server.handles.SignedHandles;
 import dev.handoff.server.nfs3.xdr.Verifier3;
+import dev.handoff.server.vfs.VfsRegistry;
 import java.security.SecureRandom;
 import java.util.Objects;
 import java.util.function.Supplier;

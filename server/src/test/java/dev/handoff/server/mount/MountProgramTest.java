@@ -29,7 +29,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,8 +66,7 @@ class MountProgramTest {
         fileSystems.put(1, srv);
         fileSystems.put(2, new FakeVfs(2, 16));
         fileSystems.put(4, new FakeVfs(4, 16));
-        MountHandlers handlers = new MountHandlers(exports,
-                e -> Optional.ofNullable(fileSystems.get(e.exportId())), handles, mounts);
+        MountHandlers handlers = new MountHandlers(exports, fileSystems::get, handles, mounts);
         calls = new MountCalls(MountProgram.create(handlers));
     }
 

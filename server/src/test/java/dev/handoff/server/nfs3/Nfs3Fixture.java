@@ -20,6 +20,7 @@ import dev.handoff.server.handles.SignedHandles;
 import dev.handoff.server.nfs3.xdr.FileHandle3;
 import dev.handoff.server.nfs3.xdr.Verifier3;
 import dev.handoff.server.vfs.Inode;
+import dev.handoff.server.vfs.VfsRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;

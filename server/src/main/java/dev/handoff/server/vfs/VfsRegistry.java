@@ -1,12 +1,11 @@
-package dev.handoff.server.nfs3;
+package dev.handoff.server.vfs;
 
-import dev.handoff.server.vfs.Vfs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The file system behind each export id, as file handles name it. An export that is in the table but has no
+ * The file system behind each export id, as file handles and MOUNT name it. An export that is in the table but has no
  * file system here (its directory could not be opened at start) has none: the handler answers NFS3ERR_STALE.
  */
 @FunctionalInterface
