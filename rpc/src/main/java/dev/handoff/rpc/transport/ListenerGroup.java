@@ -40,12 +40,15 @@ public final class ListenerGroup {
     private final Set<TcpConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<CompletableFuture<Boolean>> idleWaiters = new ArrayList<>();
+    private final ConnectionListener connectionListener;
     private volatile boolean quiescing;
 
-    ListenerGroup(InetAddress address, EventLoopGroup loops, CallObserver observer) {
+    ListenerGroup(InetAddress address, EventLoopGroup loops, CallObserver observer,
+                  ConnectionListener connectionListener) {
         this.address = address;
         this.loops = loops;
         this.observer = observer;
+        this.connectionListener = connectionListener;
     }
 
     public InetAddress address() {
@@ -71,10 +74,13 @@ public final class ListenerGroup {
         if (quiescing) {
             c.quiesce();
         }
+        connectionListener.opened(c.info());
     }
 
     void unregister(TcpConnection c) {
-        connections.remove(c);
+        if (connections.remove(c)) {
+            connectionListener.closed(c.info());
+        }
     }
 
     void callStarted() {

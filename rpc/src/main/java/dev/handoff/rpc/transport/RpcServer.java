@@ -40,6 +40,7 @@ public final class RpcServer implements AutoCloseable {
     private final EventLoopGroup ioLoops;
     private final ExecutorService workers;
     private final Map<InetAddress, ListenerGroup> groups = new ConcurrentHashMap<>();
+    private volatile ConnectionListener connectionListener = ConnectionListener.NONE;
 
     public RpcServer(Dispatcher dispatcher, RpcServerConfig config, CallObserver observer) {
         this.dispatcher = dispatcher;
@@ -54,6 +55,11 @@ public final class RpcServer implements AutoCloseable {
         return config;
     }
 
+    /** Who hears of connections opening and closing on addresses listened on from now on. */
+    public void connectionListener(ConnectionListener listener) {
+        this.connectionListener = java.util.Objects.requireNonNull(listener, "listener");
+    }
+
     /**
      * Binds every configured port on {@code address}, TCP and UDP. The address need not be up yet where epoll
      * is available (IP_FREEBIND). On failure nothing stays bound and the exception names the port.
@@ -62,7 +68,7 @@ public final class RpcServer implements AutoCloseable {
         if (groups.containsKey(address)) {
             throw new IllegalStateException("already listening on " + address.getHostAddress());
         }
-        ListenerGroup group = new ListenerGroup(address, ioLoops, observer);
+        ListenerGroup group = new ListenerGroup(address, ioLoops, observer, connectionListener);
         try {
             for (int port : config.ports()) {
                 group.addListener(bindTcp(group, new InetSocketAddress(address, port)));
