@@ -118,6 +118,7 @@ public final class HazelcastLockStore implements LockStore {
     }
 
     /** Records held cluster-wide; for gauges and leak checks. */
+    @Override
     public int fileCount() {
         return files.size();
     }

@@ -102,6 +102,7 @@ public final class InMemoryLockStore implements LockStore {
     }
 
     /** Records held; for gauges and leak checks. */
+    @Override
     public synchronized int fileCount() {
         return files.size();
     }

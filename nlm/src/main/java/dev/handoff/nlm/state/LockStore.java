@@ -41,4 +41,7 @@ public interface LockStore {
 
     /** Compare-and-set of the grace state, by value. */
     boolean commitGrace(Grace expected, Grace next);
+
+    /** Files with at least one lock or waiter, for status and metrics. */
+    int fileCount();
 }

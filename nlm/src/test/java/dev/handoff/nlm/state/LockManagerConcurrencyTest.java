@@ -21,6 +21,11 @@ class LockManagerConcurrencyTest {
         Runnable rival;
 
         @Override
+        public int fileCount() {
+            return inner.fileCount();
+        }
+
+        @Override
         public FileLocks load(FileKey file) {
             return inner.load(file);
         }
