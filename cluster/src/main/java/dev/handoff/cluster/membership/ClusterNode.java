@@ -37,9 +37,18 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Starts the member and joins (or forms) the cluster; returns once the member runs. */
     public static ClusterNode start(ClusterConfig config, Consumer<VipInput> sink) {
+        return start(config, sink, c -> {
+        });
+    }
+
+    /** As {@link #start(ClusterConfig, Consumer)}, with the shared stores' settings added to the member's. */
+    public static ClusterNode start(ClusterConfig config, Consumer<VipInput> sink,
+                                    Consumer<com.hazelcast.config.Config> stores) {
         Objects.requireNonNull(config, "config");
         MembershipTranslator translator = new MembershipTranslator(config.quorum(), sink);
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.build(config, new Listener(translator)));
+        com.hazelcast.config.Config hc = HazelcastConfigs.build(config, new Listener(translator));
+        stores.accept(hc);
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(hc);
         return new ClusterNode(config, translator, hz);
     }
 
@@ -67,6 +76,16 @@ public final class ClusterNode implements AutoCloseable {
     /** Whether {@code node} is a member now and a witness (never a VIP owner). */
     public boolean isWitness(NodeId node) {
         return member(node).map(ClusterMember::witness).orElse(false);
+    }
+
+    /** Each Handoff member's cluster address (host:port), by node name. */
+    public java.util.Map<String, String> memberAddresses() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (com.hazelcast.cluster.Member m : hazelcast.getCluster().getMembers()) {
+            HazelcastConfigs.member(m).ifPresent(cm -> out.put(cm.node().name(),
+                    m.getAddress().getHost() + ":" + m.getAddress().getPort()));
+        }
+        return out;
     }
 
     /** Whether a majority of the configured size was present in the last member list. */

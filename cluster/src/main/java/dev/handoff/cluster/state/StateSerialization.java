@@ -25,6 +25,7 @@ public final class StateSerialization {
         add(config, FileKey.class, new FileKeySerializer());
         add(config, FileLocks.class, new FileLocksSerializer());
         add(config, Grace.class, new GraceSerializer());
+        add(config, dev.handoff.cluster.vip.VipRecord.class, new VipRecordSerializer());
         return config;
     }
 

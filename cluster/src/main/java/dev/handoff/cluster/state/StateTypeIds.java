@@ -13,6 +13,7 @@ final class StateTypeIds {
     static final int FILE_KEY = BASE + 3;
     static final int FILE_LOCKS = BASE + 4;
     static final int GRACE = BASE + 5;
+    static final int VIP_RECORD = BASE + 6;
 
     private StateTypeIds() {
     }

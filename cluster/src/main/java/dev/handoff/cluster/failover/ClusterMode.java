@@ -1,0 +1,341 @@
+package dev.handoff.cluster.failover;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.topic.ITopic;
+import dev.handoff.cluster.address.AddressException;
+import dev.handoff.cluster.address.AddressManager;
+import dev.handoff.cluster.address.TickleSender;
+import dev.handoff.cluster.membership.ClusterMember;
+import dev.handoff.cluster.membership.ClusterNode;
+import dev.handoff.cluster.membership.HazelcastConfigs;
+import dev.handoff.cluster.state.HazelcastLockStore;
+import dev.handoff.cluster.state.HazelcastReplyCache;
+import dev.handoff.cluster.state.SharedStateConfig;
+import dev.handoff.cluster.vip.NodeId;
+import dev.handoff.cluster.vip.VipId;
+import dev.handoff.cluster.vip.VipInput;
+import dev.handoff.cluster.vip.VipRecord;
+import dev.handoff.cluster.vip.VipState;
+import dev.handoff.nlm.state.LockStore;
+import dev.handoff.rpc.cache.ReplyCache;
+import dev.handoff.rpc.transport.RpcServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node of a Handoff cluster: it joins (Hazelcast), holds the shared state the programs use (reply cache, lock
+ * table), and moves VIPs with {@link VipController} and {@link HandoffStages}. Built in two steps because the
+ * programs need the shared stores before the RPC server exists, and the VIPs need the RPC server:
+ * {@link #join} then {@link #startVips}.
+ */
+public final class ClusterMode implements ClusterControl, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ClusterMode.class);
+    static final String DRAINING = HazelcastConfigs.PROTECTED_PREFIX + "draining";
+    static final String HISTORY = HazelcastConfigs.PROTECTED_PREFIX + "history";
+    static final String MOVES = HazelcastConfigs.PROTECTED_PREFIX + "moves";
+    static final String FORMED = HazelcastConfigs.PROTECTED_PREFIX + "formed";
+    private static final Duration HISTORY_KEPT = Duration.ofHours(1);
+
+    private final ClusterSettings settings;
+    private final VipController controller;
+    private final ClusterNode node;
+    private final List<java.util.function.Consumer<HandoffReport>> reportListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ScheduledExecutorService background;
+    private ConnectionRecords connections;
+    private AddressManager addresses;
+    private LongSupplier locks = () -> 0;
+    private BooleanSupplier grace = () -> false;
+
+    private ClusterMode(ClusterSettings settings, VipController controller, ClusterNode node) {
+        this.settings = settings;
+        this.controller = controller;
+        this.node = node;
+    }
+
+    /** Starts the cluster member and joins (or forms) the cluster. VIPs are not touched yet. */
+    public static ClusterMode join(ClusterSettings settings) {
+        VipController controller = new VipController(settings.cluster().nodeName(), settings.vipConfig());
+        log.info("joining cluster '{}' as {} ({} members configured, quorum {})",
+                settings.cluster().clusterName(), settings.cluster().nodeName(), settings.cluster().expectedSize(),
+                settings.cluster().quorum());
+        ClusterNode node = ClusterNode.start(settings.cluster(), controller::submit,
+                c -> SharedStateConfig.apply(c, HazelcastReplyCache.Settings.DEFAULT,
+                        Optional.of(HazelcastConfigs.SPLIT_BRAIN_PROTECTION)));
+        return new ClusterMode(settings, controller, node);
+    }
+
+    /**
+     * Starts a witness: a member that holds its share of the shared state and counts for quorum, but never owns
+     * a VIP (the third vote of a two-node cluster).
+     */
+    public static ClusterNode witness(dev.handoff.cluster.membership.ClusterConfig config) {
+        return ClusterNode.start(config.withWitness(true), input -> {
+        }, c -> SharedStateConfig.apply(c, HazelcastReplyCache.Settings.DEFAULT,
+                Optional.of(HazelcastConfigs.SPLIT_BRAIN_PROTECTION)));
+    }
+
+    public HazelcastInstance hazelcast() {
+        return node.hazelcast();
+    }
+
+    public ReplyCache replyCache(InstantSource clock) {
+        return new HazelcastReplyCache(node.hazelcast(), HazelcastReplyCache.Settings.DEFAULT, clock);
+    }
+
+    public LockStore lockStore() {
+        return new HazelcastLockStore(node.hazelcast());
+    }
+
+    /**
+     * Whether this node formed the cluster afresh, with no shared state from before: then the lock table was
+     * lost (every member stopped) and clients must reclaim (grace). Waits for quorum first, since a member alone
+     * cannot tell a fresh cluster from being cut off. Call off the main thread.
+     */
+    public boolean formedFresh(Duration patience) throws InterruptedException {
+        long end = System.nanoTime() + patience.toNanos();
+        long lastSaid = 0;
+        while (!node.hasQuorum()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("no quorum within " + patience);
+            }
+            if (System.nanoTime() - lastSaid > 5_000_000_000L) {
+                log.info("waiting for quorum: {} of {} members present, {} needed", node.members().size(),
+                        settings.cluster().expectedSize(), settings.cluster().quorum());
+                lastSaid = System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        IMap<String, String> formed = node.hazelcast().getMap(FORMED);
+        return formed.putIfAbsent("formed", node.self().name()) == null;
+    }
+
+    /** Binds the VIPs' listeners, records their connections, and starts taking part in VIP ownership. */
+    public void startVips(RpcServer rpc, AddressManager addressManager, LongSupplier lockCount,
+                          BooleanSupplier inGrace) throws IOException {
+        this.addresses = addressManager;
+        this.locks = lockCount;
+        this.grace = inGrace;
+        Map<InetAddress, VipId> byAddress = new java.util.HashMap<>();
+        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
+        connections = new ConnectionRecords(node.hazelcast(), a -> Optional.ofNullable(byAddress.get(a)));
+        rpc.connectionListener(connections);
+        VipListeners listeners = new VipListeners(rpc);
+        for (var prefix : settings.vips().values()) {
+            listeners.ensureListening(prefix.address());
+            // A VIP left up by a previous run of this node is not ours until the table says so.
+            try {
+                addressManager.remove(prefix);
+            } catch (AddressException e) {
+                log.warn("cannot clear {} left from before: {}", prefix, e.getMessage());
+            }
+        }
+        background = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-background")
+                .daemon().factory());
+        HandoffStages stages = new HandoffStages(node.self(), settings.vips(), listeners, addressManager,
+                new TickleSender(2), connections, settings.order(), settings.drainDeadline(), controller::submit,
+                this::reported, background, controller::row);
+        VipTable table = new HazelcastVipTable(node.hazelcast());
+        table.seed(settings.vips().keySet(), node.self());
+        table.listen(row -> controller.submit(new VipInput.TableChanged(List.of(row))));
+        IMap<String, Boolean> draining = node.hazelcast().getMap(DRAINING);
+        draining.addEntryListener((com.hazelcast.map.listener.EntryAddedListener<String, Boolean>)
+                e -> controller.submit(new VipInput.DrainNode(new NodeId(e.getKey()))), false);
+        draining.addEntryListener((com.hazelcast.map.listener.EntryRemovedListener<String, Boolean>)
+                e -> controller.submit(new VipInput.UndrainNode(new NodeId(e.getKey()))), false);
+        ITopic<String> moves = node.hazelcast().getTopic(MOVES);
+        moves.addMessageListener(m -> {
+            String[] parts = m.getMessageObject().split("\t");
+            controller.submit(new VipInput.MoveRequested(new VipId(parts[0]), new NodeId(parts[1])));
+        });
+        Runnable refreshDrains = () -> {
+            try {
+                var names = draining.keySet();
+                names.forEach(n -> controller.submit(new VipInput.DrainNode(new NodeId(n))));
+                node.members().stream().map(ClusterMember::node).filter(n -> !names.contains(n.name()))
+                        .forEach(n -> controller.submit(new VipInput.UndrainNode(n)));
+            } catch (RuntimeException e) {
+                log.debug("draining list not read: {}", e.toString());
+            }
+        };
+        refreshDrains.run();
+        controller.attach(new VipController.Edge(table, stages, refreshDrains, this::probeAddresses));
+        log.info("taking part in VIP ownership for {} (handoff order {}, lease {} ms)", settings.vips().keySet(),
+                settings.order().label(), settings.vipConfig().lease().toMillis());
+    }
+
+    /** Called with every finished move on this node: logged, shared for status, and given to listeners. */
+    public void onReport(java.util.function.Consumer<HandoffReport> listener) {
+        reportListeners.add(listener);
+    }
+
+    private void reported(HandoffReport r) {
+        log.info("VIP {} {} {} -> {} epoch {} in {} ms {}", r.vip(), r.kind(), r.from(), r.to(), r.epoch(),
+                String.format(java.util.Locale.ROOT, "%.1f", r.totalMs()), r.stagesMs());
+        try {
+            IMap<String, HandoffReport> history = node.hazelcast().getMap(HISTORY);
+            history.setAsync(r.vip() + "|" + r.epoch() + "|" + r.node() + "|" + r.kind(), r,
+                    HISTORY_KEPT.toSeconds(), TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            log.debug("handoff report not shared: {}", e.toString());
+        }
+        reportListeners.forEach(l -> l.accept(r));
+    }
+
+    private Map<VipId, Boolean> probeAddresses() {
+        Map<VipId, Boolean> up = new TreeMap<>();
+        settings.vips().forEach((vip, prefix) -> {
+            try {
+                up.put(vip, addresses.isUp(prefix.address()));
+            } catch (AddressException e) {
+                log.debug("cannot tell whether {} is up: {}", vip, e.getMessage());
+            }
+        });
+        return up;
+    }
+
+    // ---- ClusterControl -------------------------------------------------------------------------------------
+
+    @Override
+    public ClusterStatus status() {
+        Map<String, String> addressesByNode = node.memberAddresses();
+        java.util.Set<String> drained = draining().keySet();
+        List<ClusterStatus.Member> members = node.members().stream()
+                .map(m -> new ClusterStatus.Member(m.node().name(), addressesByNode.getOrDefault(m.node().name(), ""),
+                        m.witness(), drained.contains(m.node().name()), m.node().equals(node.self())))
+                .sorted(Comparator.comparing(ClusterStatus.Member::name)).toList();
+        Map<String, List<String>> clients = connections == null ? Map.of() : connections.clientsByVip();
+        List<ClusterStatus.Vip> vips = controller.read(o -> settings.vips().keySet().stream().map(vip -> {
+            Optional<VipRecord> row = o.seen(vip);
+            return new ClusterStatus.Vip(vip.name(), row.map(r -> r.owner().name()).orElse(""),
+                    row.map(VipRecord::epoch).orElse(0L), row.map(r -> r.state().name()).orElse("UNKNOWN"),
+                    row.map(r -> r.target() == null ? "" : r.target().name()).orElse(""),
+                    row.map(VipRecord::renewal).orElse(0L), o.phase(vip), controller.secondsSinceChange(vip),
+                    clients.getOrDefault(vip.name(), List.of()));
+        }).toList());
+        List<HandoffReport> recent = new ArrayList<>();
+        try {
+            IMap<String, HandoffReport> history = node.hazelcast().getMap(HISTORY);
+            recent.addAll(history.values());
+        } catch (RuntimeException e) {
+            log.debug("handoff history not read: {}", e.toString());
+        }
+        recent.sort(Comparator.comparing(HandoffReport::at).reversed());
+        return new ClusterStatus(node.self().name(), true, node.hasQuorum(), settings.cluster().expectedSize(),
+                members, vips, grace.getAsBoolean(), locks.getAsLong(), recent.subList(0, Math.min(20, recent.size())));
+    }
+
+    @Override
+    public Outcome move(VipId vip, NodeId to) {
+        if (!settings.vips().containsKey(vip)) {
+            return Outcome.refused("unknown VIP " + vip + "; configured: " + settings.vips().keySet());
+        }
+        Optional<ClusterMember> target = node.member(to);
+        if (target.isEmpty()) {
+            return Outcome.refused(to + " is not a member now; members: "
+                    + node.members().stream().map(m -> m.node().name()).toList());
+        }
+        if (target.get().witness()) {
+            return Outcome.refused(to + " is a witness and never serves a VIP");
+        }
+        if (draining().containsKey(to.name())) {
+            return Outcome.refused(to + " is draining; undrain it first (handoff node undrain " + to + ")");
+        }
+        Optional<VipRecord> row = controller.row(vip);
+        if (row.isPresent() && row.get().owner().equals(to) && row.get().state() == VipState.SERVING) {
+            return Outcome.accepted(vip + " is already served by " + to);
+        }
+        if (!node.hasQuorum()) {
+            return Outcome.refused("no quorum: " + node.members().size() + " of " + settings.cluster().expectedSize()
+                    + " members present; VIPs cannot move until a majority is back");
+        }
+        node.hazelcast().<String>getTopic(MOVES).publish(vip.name() + "\t" + to.name());
+        return Outcome.accepted("asked the owner of " + vip + " to hand it to " + to);
+    }
+
+    @Override
+    public Outcome drain(NodeId target, boolean drain) {
+        try {
+            if (drain) {
+                if (node.member(target).isEmpty()) {
+                    return Outcome.refused(target + " is not a member now");
+                }
+                draining().put(target.name(), true);
+                return Outcome.accepted(target + " is draining: its VIPs move to the other nodes");
+            }
+            draining().remove(target.name());
+            return Outcome.accepted(target + " may serve VIPs again");
+        } catch (RuntimeException e) {
+            return Outcome.refused("cannot record the drain (" + e.getMessage() + "); is there quorum?");
+        }
+    }
+
+    private IMap<String, Boolean> draining() {
+        return node.hazelcast().getMap(DRAINING);
+    }
+
+    /**
+     * Hands the VIPs this node serves to others (up to {@code patience}) and stops taking part in VIP ownership,
+     * so a restart costs clients a planned move rather than a lease expiry. The member stays in the cluster (the
+     * programs still use the shared state) until {@link #close}.
+     */
+    public void handOffVips(Duration patience) {
+        try {
+            if (addresses != null && holdsAny()) {
+                log.info("handing off this node's VIPs before leaving");
+                drain(node.self(), true);
+                long end = System.nanoTime() + patience.toNanos();
+                while (holdsAny() && System.nanoTime() < end) {
+                    Thread.sleep(100);
+                }
+                // Stop taking part before the mark goes, or a VIP could come straight back.
+                controller.close();
+                drain(node.self(), false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("VIPs not handed off before leaving: {}", e.toString());
+        }
+        controller.close();
+    }
+
+    private boolean holdsAny() {
+        return controller.read(o -> settings.vips().keySet().stream().anyMatch(v -> !o.phase(v).equals("watching")));
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        if (addresses != null) {
+            // Whatever is still up goes: the lease would expire anyway, and nobody must find it here after.
+            settings.vips().values().forEach(p -> {
+                try {
+                    addresses.remove(p);
+                } catch (AddressException e) {
+                    log.warn("cannot remove {}: {}", p, e.getMessage());
+                }
+            });
+        }
+        if (background != null) {
+            background.shutdownNow();
+        }
+        node.close();
+    }
+}

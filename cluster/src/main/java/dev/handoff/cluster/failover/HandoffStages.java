@@ -1,0 +1,276 @@
+package dev.handoff.cluster.failover;
+
+import dev.handoff.cluster.address.AddressException;
+import dev.handoff.cluster.address.AddressManager;
+import dev.handoff.cluster.address.IpPrefix;
+import dev.handoff.cluster.address.SendResult;
+import dev.handoff.cluster.address.TickleSender;
+import dev.handoff.cluster.vip.NodeId;
+import dev.handoff.cluster.vip.VipEffect;
+import dev.handoff.cluster.vip.VipEvent;
+import dev.handoff.cluster.vip.VipId;
+import dev.handoff.cluster.vip.VipInput;
+import dev.handoff.cluster.vip.VipRecord;
+import dev.handoff.cluster.vip.VipStep;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handoff of a VIP between two nodes, carried out (DESIGN.md §1). {@code VipOwnership} decides when each
+ * step may happen (fencing: the new owner adds the address only after the old one reported its drain done or
+ * its lease ran out); this class does the steps, in this order:
+ * <pre>
+ *   OLD OWNER                                        NEW OWNER
+ *   Stage 1  stopServing: stop accepting on the VIP,
+ *            stop taking requests, let in-flight
+ *            calls reply (bounded by the deadline)
+ *            [reset-first: RST the connections now]
+ *            [fin: FIN the connections now]
+ *            -> DrainDone
+ *   Stage 2  removeAddress; the row becomes
+ *            ACQUIRING(new owner, epoch + 1)  ------->  claims it: SERVING(new owner, epoch + 1)
+ *                                                     addAddress (its listener is already bound)
+ *                                                     announce (gratuitous ARP / unsolicited NA)
+ *                                                     [tickle: ACK every recorded connection, so the
+ *                                                      clients get an RST from here and reconnect at once]
+ *                                                     startServing
+ *   Stage 3  sees the new row: closeConnections
+ *            resets whatever is left
+ * </pre>
+ * A crash takeover is the new owner's column alone, after the old lease ran out, always with tickles. A node
+ * that loses its lease (cut off, paused) does its column at once and without waiting: stop, remove, reset.
+ *
+ * <p>Why the connections must be ended at all: a request the old node read but will not answer, or one its
+ * kernel acknowledged but nobody read, leaves the Linux client waiting out {@code timeo} (60 s) on a
+ * connection that looks healthy. An RST makes it retransmit at once on a new connection; the shared reply
+ * cache answers a retransmit of a call that did run.
+ *
+ * <p>Threads: {@link #carryOut} runs on the controller's thread; the drain completes on a Netty thread and
+ * reports back through the inbox.
+ */
+final class HandoffStages {
+    private static final Logger log = LoggerFactory.getLogger(HandoffStages.class);
+
+    private final NodeId self;
+    private final Map<VipId, IpPrefix> addresses;
+    private final VipListeners listeners;
+    private final AddressManager addressManager;
+    private final TickleSender tickles;
+    private final ConnectionRecords connections;
+    private final HandoffOrder order;
+    private final Duration drainDeadline;
+    private final Consumer<VipInput> inbox;
+    private final Consumer<HandoffReport> reports;
+    private final ScheduledExecutorService background;
+    private final Function<VipId, Optional<VipRecord>> rows;
+    private final Map<VipId, Timeline> moving = new HashMap<>();
+    /** Per VIP, the owner before the current one: where an arriving VIP comes from. */
+    private final Map<VipId, NodeId> owners = new HashMap<>();
+    private final Map<VipId, NodeId> previousOwners = new HashMap<>();
+
+    HandoffStages(NodeId self, Map<VipId, IpPrefix> addresses, VipListeners listeners, AddressManager addressManager,
+                  TickleSender tickles, ConnectionRecords connections, HandoffOrder order, Duration drainDeadline,
+                  Consumer<VipInput> inbox, Consumer<HandoffReport> reports, ScheduledExecutorService background,
+                  Function<VipId, Optional<VipRecord>> rows) {
+        this.self = self;
+        this.addresses = Map.copyOf(addresses);
+        this.listeners = listeners;
+        this.addressManager = addressManager;
+        this.tickles = tickles;
+        this.connections = connections;
+        this.order = order;
+        this.drainDeadline = drainDeadline;
+        this.inbox = inbox;
+        this.reports = reports;
+        this.background = background;
+        this.rows = rows;
+    }
+
+    /** Notes each row the controller hears of, to name where a VIP arriving here comes from. */
+    void rowSeen(VipRecord row) {
+        NodeId before = owners.put(row.vip(), row.owner());
+        if (before != null && !before.equals(row.owner())) {
+            previousOwners.put(row.vip(), before);
+        }
+    }
+
+    /** Carries out one step's effects in order (writes to the table are the controller's). */
+    void carryOut(VipStep step) {
+        boolean lost = step.events().contains(VipEvent.LEASE_EXPIRED) || step.events().contains(VipEvent.FENCED);
+        boolean crash = step.effects().stream().anyMatch(e -> e instanceof VipEffect.SendTickles);
+        boolean tickled = false;
+        for (VipEffect effect : step.effects()) {
+            switch (effect) {
+                case VipEffect.WriteRecord w -> {
+                }
+                case VipEffect.StopServing s -> stopServing(s.vip(), lost);
+                case VipEffect.RemoveAddress r -> removeAddress(r.vip());
+                case VipEffect.CloseConnections c -> closeConnections(c.vip());
+                case VipEffect.AddAddress a -> addAddress(a.vip(), crash);
+                case VipEffect.Announce a -> announce(a.vip());
+                case VipEffect.SendTickles t -> {
+                    tickle(t.vip());
+                    tickled = true;
+                }
+                case VipEffect.StartServing s -> {
+                    if (order == HandoffOrder.TICKLE && !tickled) {
+                        tickle(s.vip());
+                    }
+                    startServing(s.vip(), s.epoch());
+                }
+                case VipEffect.NodeDrained d -> log.info("node {} holds no VIP any more (drained)", d.node());
+            }
+        }
+    }
+
+    // ---- Stage 1, old owner ----------------------------------------------------------------------------------
+
+    private void stopServing(VipId vip, boolean lost) {
+        VipRecord row = rows.apply(vip).orElse(null);
+        String to = row != null && row.target() != null ? row.target().name() : "";
+        Timeline t = new Timeline(vip.name(), lost ? "fenced" : "handoff", self.name(), to,
+                row == null ? -1 : row.epoch());
+        moving.put(vip, t);
+        log.info("VIP {}: stage 1 (stop accepting, drain) {}", vip, lost ? "after losing the lease" : "for " + to);
+        listeners.drain(address(vip), drainDeadline).whenComplete((idle, err) -> {
+            // Runs on a Netty thread: the timing and any reset happen there, the rest on the controller.
+            t.stage("drain");
+            if (Boolean.FALSE.equals(idle)) {
+                log.warn("VIP {}: calls still running after the {} ms drain deadline; their connections are reset",
+                        vip, drainDeadline.toMillis());
+            }
+            if (!lost) {
+                endConnectionsBeforeMove(vip, t);
+            }
+            inbox.accept(new VipInput.DrainDone(vip));
+        });
+    }
+
+    /** The connection ending that the chosen order puts before the address moves (none for tickle). */
+    private void endConnectionsBeforeMove(VipId vip, Timeline t) {
+        try {
+            switch (order) {
+                case TICKLE -> {
+                }
+                case RESET_FIRST -> {
+                    listeners.resetAndRebind(address(vip));
+                    t.stage("reset");
+                }
+                case FIN -> {
+                    listeners.halfClose(address(vip)).join();
+                    t.stage("fin");
+                }
+            }
+        } catch (IOException e) {
+            log.warn("VIP {}: ending connections failed: {}", vip, e.getMessage());
+        }
+    }
+
+    // ---- Stage 2, old owner: the address goes --------------------------------------------------------------
+
+    private void removeAddress(VipId vip) {
+        try {
+            addressManager.remove(addresses.get(vip));
+        } catch (AddressException e) {
+            // Fencing still holds (the row no longer names us), but a neighbour may keep sending here.
+            log.error("VIP {}: cannot remove the address: {}", vip, e.getMessage());
+        }
+        Timeline t = moving.get(vip);
+        if (t != null) {
+            t.stage("address-remove");
+            t.skipWait();
+        }
+        log.info("VIP {}: stage 2 address removed", vip);
+    }
+
+    // ---- Stage 2, new owner: the address arrives and serving begins --------------------------------------
+
+    private void addAddress(VipId vip, boolean crash) {
+        VipRecord row = rows.apply(vip).orElse(null);
+        NodeId from = previousOwners.get(vip);
+        Timeline t = new Timeline(vip.name(), crash ? "takeover" : "acquire", from == null ? "" : from.name(),
+                self.name(), row == null ? -1 : row.epoch());
+        moving.put(vip, t);
+        try {
+            listeners.ensureListening(address(vip));
+            addressManager.add(addresses.get(vip));
+        } catch (IOException | AddressException e) {
+            log.error("VIP {}: cannot bring the address up: {}", vip, e.getMessage());
+        }
+        t.stage("address-add");
+    }
+
+    private void announce(VipId vip) {
+        SendResult first = addressManager.announce(address(vip));
+        Timeline t = moving.get(vip);
+        if (t != null) {
+            t.stage("announce");
+        }
+        if (!(first instanceof SendResult.Sent)) {
+            log.warn("VIP {}: not announced ({}); neighbours learn the move when their ARP entries expire", vip,
+                    first);
+            return;
+        }
+        // Two more, in case the first was lost; off this thread so serving does not wait for them.
+        for (int i = 1; i <= 2; i++) {
+            background.schedule(() -> addressManager.announce(address(vip)), 100L * i, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void tickle(VipId vip) {
+        Timeline t = moving.get(vip);
+        List<TickleSender.Connection> recorded = connections.of(vip).stream()
+                .filter(c -> c.server().getAddress().equals(address(vip))).toList();
+        SendResult sent = recorded.isEmpty() ? new SendResult.Sent(0) : tickles.send(recorded);
+        if (t != null) {
+            t.stage("tickle");
+        }
+        if (sent instanceof SendResult.Sent) {
+            connections.forget(vip, recorded);
+            log.info("VIP {}: tickled {} recorded client connections", vip, recorded.size());
+        } else {
+            log.warn("VIP {}: clients not tickled ({}); they reconnect when their next request times out", vip,
+                    sent);
+        }
+    }
+
+    private void startServing(VipId vip, long epoch) {
+        Timeline t = moving.remove(vip);
+        log.info("VIP {}: serving under epoch {}", vip, epoch);
+        if (t != null) {
+            reports.accept(t.report(self.name(), "serving"));
+        }
+    }
+
+    // ---- Stage 3, old owner: what is left is reset -----------------------------------------------------------
+
+    private void closeConnections(VipId vip) {
+        int reset = 0;
+        try {
+            reset = listeners.resetAndRebind(address(vip));
+        } catch (IOException e) {
+            log.error("VIP {}: cannot listen again for a later arrival: {}", vip, e.getMessage());
+        }
+        Timeline t = moving.remove(vip);
+        if (t != null) {
+            t.stage("close");
+            HandoffReport r = t.report(self.name(), "done");
+            reports.accept(r);
+        }
+        log.info("VIP {}: stage 3 closed, {} connections reset", vip, reset);
+    }
+
+    private java.net.InetAddress address(VipId vip) {
+        return addresses.get(vip).address();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.handoff.cluster.failover;
+
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+import dev.handoff.cluster.membership.HazelcastConfigs;
+import dev.handoff.cluster.vip.NodeId;
+import dev.handoff.cluster.vip.VipId;
+import dev.handoff.cluster.vip.VipRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The VIP table in a Hazelcast map under the quorum-protected prefix: a write without a majority fails (it
+ * must: a cut-off owner that could still renew would serve beside the new owner). The rows' serializer writes
+ * equal rows as equal bytes, which the map's {@code replace(key, old, new)} compares.
+ */
+public final class HazelcastVipTable implements VipTable {
+    public static final String MAP = HazelcastConfigs.PROTECTED_PREFIX + "vips";
+    private static final Logger log = LoggerFactory.getLogger(HazelcastVipTable.class);
+
+    private final IMap<String, VipRecord> map;
+
+    public HazelcastVipTable(HazelcastInstance hz) {
+        this.map = hz.getMap(MAP);
+    }
+
+    @Override
+    public List<VipRecord> rows() {
+        return new ArrayList<>(map.values());
+    }
+
+    @Override
+    public void seed(Collection<VipId> vips, NodeId anyNode) {
+        for (VipId vip : vips) {
+            try {
+                map.putIfAbsent(vip.name(), VipRecord.initial(vip, anyNode));
+            } catch (RuntimeException e) {
+                // Without quorum nobody may write; the next node to start with quorum seeds it.
+                log.info("VIP {} not seeded yet: {}", vip, e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean compareAndSet(VipRecord expected, VipRecord next) {
+        try {
+            return map.replace(next.vip().name(), expected, next);
+        } catch (RuntimeException e) {
+            log.debug("VIP row {} not written: {}", next, e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public AutoCloseable listen(Consumer<VipRecord> changed) {
+        UUID id = map.addEntryListener(new Listener(changed), true);
+        return () -> map.removeEntryListener(id);
+    }
+
+    private record Listener(Consumer<VipRecord> changed)
+            implements EntryAddedListener<String, VipRecord>, EntryUpdatedListener<String, VipRecord> {
+        @Override
+        public void entryAdded(EntryEvent<String, VipRecord> event) {
+            changed.accept(event.getValue());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, VipRecord> event) {
+            changed.accept(event.getValue());
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.handoff.cluster.failover;
+
+import dev.handoff.cluster.vip.NodeId;
+import dev.handoff.cluster.vip.VipConfig;
+import dev.handoff.cluster.vip.VipEffect;
+import dev.handoff.cluster.vip.VipEvent;
+import dev.handoff.cluster.vip.VipId;
+import dev.handoff.cluster.vip.VipInput;
+import dev.handoff.cluster.vip.VipOwnership;
+import dev.handoff.cluster.vip.VipRecord;
+import dev.handoff.cluster.vip.VipStep;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge around {@link VipOwnership}: one thread feeds it inputs (ticks, table rows, write results, member
+ * lists, operator requests, drain completions) with the node's monotonic time, and carries out its effects in
+ * order: table writes go to a writer thread and come back as {@link VipInput.WriteResult}; everything else goes
+ * to {@link HandoffStages}. Nothing here decides anything about ownership.
+ */
+final class VipController implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VipController.class);
+    static final Duration TICK = Duration.ofMillis(250);
+    /** How often the whole table and the addresses are re-read, so a missed notification heals. */
+    static final int REFRESH_EVERY_TICKS = 8;
+    private static final Set<VipEvent> LOGGED = EnumSet.of(VipEvent.CLAIM_WON, VipEvent.CLAIM_TOO_LATE,
+            VipEvent.LEASE_EXPIRED, VipEvent.FENCED, VipEvent.MOVE_REQUESTED, VipEvent.MOVE_IGNORED,
+            VipEvent.RELEASE_FAILED, VipEvent.HANDOFF_FAILED, VipEvent.REBALANCE_STARTED,
+            VipEvent.ADDRESS_RESTORED, VipEvent.ADDRESS_REMOVED_STRAY, VipEvent.QUORUM_LOST, VipEvent.QUORUM_REGAINED,
+            VipEvent.NODE_DRAIN_STARTED, VipEvent.NODE_UNDRAINED, VipEvent.NODE_DRAINED);
+
+    private final NodeId self;
+    private final VipOwnership ownership;
+    private final ScheduledExecutorService loop;
+    private final ExecutorService writer;
+    private final long originNanos = System.nanoTime();
+    /** Per VIP, when (monotonic) this node last saw its row change, for status. */
+    private final Map<VipId, Long> changedAtNanos = new HashMap<>();
+    private final Map<VipId, Long> renewals = new HashMap<>();
+    private volatile Edge edge;
+    private long ticks;
+
+    /** What the controller drives once the node has joined: the table, the stages and the re-reads. */
+    record Edge(VipTable table, HandoffStages stages, Runnable refreshDrains, AddressProbe addresses) {
+    }
+
+    /** Whether each VIP's address is on this node's interface now (read off the controller's thread). */
+    interface AddressProbe {
+        Map<VipId, Boolean> probe();
+    }
+
+    VipController(NodeId self, VipConfig config) {
+        this.self = self;
+        this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-controller")
+                .daemon().factory());
+        this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vip-table-writer").daemon()
+                .factory());
+        this.ownership = new VipOwnership(self, config, now());
+    }
+
+    /** Starts acting: from here on effects are carried out and the clock ticks. */
+    void attach(Edge edge) {
+        this.edge = edge;
+        submit(new VipInput.TableChanged(edge.table().rows()));
+        loop.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues an input; safe from any thread (Hazelcast listeners, Netty, the admin API). */
+    void submit(VipInput input) {
+        if (!loop.isShutdown()) {
+            loop.execute(() -> step(input));
+        }
+    }
+
+    /** Runs {@code read} on the controller's thread, where the machine may be read. */
+    <T> T read(java.util.function.Function<VipOwnership, T> read) {
+        try {
+            return CompletableFuture.supplyAsync(() -> read.apply(ownership), loop).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the VIP controller did not answer: " + e, e);
+        }
+    }
+
+    /** Seconds since this node saw {@code vip}'s row change; call on the controller's thread. */
+    double secondsSinceChange(VipId vip) {
+        Long at = changedAtNanos.get(vip);
+        return at == null ? -1 : (System.nanoTime() - at) / 1e9;
+    }
+
+    private void tick() {
+        Edge e = edge;
+        if (++ticks % REFRESH_EVERY_TICKS == 0 && e != null) {
+            writer.execute(() -> {
+                submit(new VipInput.TableChanged(e.table().rows()));
+                e.refreshDrains().run();
+                e.addresses().probe().forEach((vip, up) -> submit(new VipInput.AddressChanged(vip, up)));
+            });
+        }
+        step(new VipInput.Tick());
+    }
+
+    private void step(VipInput input) {
+        try {
+            Edge e = edge;
+            switch (input) {
+                case VipInput.TableChanged t -> t.records().forEach(r -> seen(r, e));
+                case VipInput.WriteResult w when w.applied() -> seen(w.written(), e);
+                default -> {
+                }
+            }
+            VipStep step = ownership.on(input, now());
+            for (VipEvent event : step.events()) {
+                if (LOGGED.contains(event)) {
+                    log.info("{} ({})", event.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                            describe(input));
+                }
+            }
+            if (e == null) {
+                if (!step.effects().isEmpty()) {
+                    log.warn("effects before the node joined, ignored: {}", step.effects());
+                }
+                return;
+            }
+            e.stages().carryOut(step);
+            for (VipEffect effect : step.effects()) {
+                if (effect instanceof VipEffect.WriteRecord w) {
+                    writer.execute(() -> submit(new VipInput.WriteResult(w.next(),
+                            e.table().compareAndSet(w.expected(), w.next()))));
+                }
+            }
+        } catch (RuntimeException ex) {
+            // One bad input must not stop the loop: leases would then run out with nobody noticing.
+            log.error("VIP controller failed on {}", input, ex);
+        }
+    }
+
+    private void seen(VipRecord row, Edge e) {
+        Long before = renewals.put(row.vip(), row.renewal());
+        if (before == null || before != row.renewal()) {
+            changedAtNanos.put(row.vip(), System.nanoTime());
+        }
+        if (e != null) {
+            e.stages().rowSeen(row);
+        }
+    }
+
+    private static String describe(VipInput input) {
+        return switch (input) {
+            case VipInput.TableChanged t -> t.records().size() == 1 ? "row " + t.records().getFirst() : "table read";
+            case VipInput.WriteResult w -> (w.applied() ? "wrote " : "write failed: ") + w.written();
+            default -> input.toString();
+        };
+    }
+
+    /** The node's monotonic time as an Instant (never the wall clock: leases must not jump with NTP). */
+    private Instant now() {
+        return Instant.EPOCH.plusNanos(System.nanoTime() - originNanos);
+    }
+
+    NodeId self() {
+        return self;
+    }
+
+    Optional<VipRecord> row(VipId vip) {
+        return ownership.seen(vip);
+    }
+
+    List<VipId> known() {
+        return read(o -> List.copyOf(changedAtNanos.keySet()));
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+        writer.shutdownNow();
+    }
+}
