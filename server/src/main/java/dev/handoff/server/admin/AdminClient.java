@@ -1,6 +1,8 @@
 package dev.handoff.server.admin;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.handoff.cluster.failover.ClusterControl.Outcome;
+import dev.handoff.cluster.failover.ClusterStatus;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -9,14 +11,16 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
-/** The client side of the admin API, for {@code handoff exports}. */
+/** The client side of the admin API, for {@code handoff exports}, {@code status}, {@code vip} and {@code node}. */
 public final class AdminClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** A reload may wait on DNS for host-name rules; give it time before calling the server unreachable. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Set<Integer> ACCEPTED_OR_REFUSED = Set.of(ClusterRoutes.ACCEPTED, ClusterRoutes.CONFLICT);
 
     private final AdminEndpoint endpoint;
 
@@ -26,13 +30,51 @@ public final class AdminClient {
 
     /** {@code POST /v1/exports/reload}; a rejected reload is a report with {@code ok} false, not an exception. */
     public ReloadReport reload() throws IOException {
-        HttpRequest request = request(AdminHttpServer.RELOAD).POST(HttpRequest.BodyPublishers.noBody()).build();
-        return send(request, ReloadReport.class, Set.of(200, AdminHttpServer.UNPROCESSABLE));
+        return parse(send(post(AdminHttpServer.RELOAD), Set.of(200, AdminHttpServer.UNPROCESSABLE)),
+                ReloadReport.class);
     }
 
     /** {@code GET /v1/exports}. */
     public CurrentExports exports() throws IOException {
-        return send(request(AdminHttpServer.EXPORTS).GET().build(), CurrentExports.class, Set.of(200));
+        return parse(send(get(AdminHttpServer.EXPORTS), Set.of(200)), CurrentExports.class);
+    }
+
+    /** {@code GET /v1/status}. */
+    public ClusterStatus status() throws IOException {
+        return parse(send(get(ClusterRoutes.STATUS), Set.of(200)), ClusterStatus.class);
+    }
+
+    /** {@code GET /v1/status} as the server wrote it (fields a newer server added included), checked to parse. */
+    public String statusJson() throws IOException {
+        byte[] body = send(get(ClusterRoutes.STATUS), Set.of(200));
+        parse(body, ClusterStatus.class);
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** {@code POST /v1/vips/{vip}/move?to=NODE}; a refusal is an outcome, not an exception. */
+    public Outcome move(String vip, String to) throws IOException {
+        String path = ClusterRoutes.VIPS + PathSegments.encode(vip) + "/move?to=" + PathSegments.encode(to);
+        return parse(send(post(path), ACCEPTED_OR_REFUSED), Outcome.class);
+    }
+
+    /** {@code POST /v1/nodes/{node}/drain}: the node's VIPs move away and none come back until undrained. */
+    public Outcome drain(String node) throws IOException {
+        return parse(send(post(ClusterRoutes.NODES + PathSegments.encode(node) + "/drain"), ACCEPTED_OR_REFUSED),
+                Outcome.class);
+    }
+
+    /** {@code POST /v1/nodes/{node}/undrain}. */
+    public Outcome undrain(String node) throws IOException {
+        return parse(send(post(ClusterRoutes.NODES + PathSegments.encode(node) + "/undrain"), ACCEPTED_OR_REFUSED),
+                Outcome.class);
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private HttpRequest post(String path) {
+        return request(path).POST(HttpRequest.BodyPublishers.noBody()).build();
     }
 
     private HttpRequest.Builder request(String path) {
@@ -40,7 +82,7 @@ public final class AdminClient {
                 .header("Accept", "application/json");
     }
 
-    private <T> T send(HttpRequest request, Class<T> type, Set<Integer> expected) throws IOException {
+    private byte[] send(HttpRequest request, Set<Integer> expected) throws IOException {
         HttpResponse<byte[]> response;
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT).build()) {
@@ -52,12 +94,27 @@ public final class AdminClient {
             throw new IOException("interrupted", e);
         }
         if (!expected.contains(response.statusCode())) {
-            throw new IOException("unexpected answer from " + endpoint + ": HTTP " + response.statusCode());
+            throw new IOException("unexpected answer from " + endpoint + ": HTTP " + response.statusCode()
+                    + errorOf(response.body()));
         }
+        return response.body();
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) throws IOException {
         try {
-            return AdminJson.MAPPER.readValue(response.body(), type);
+            return AdminJson.MAPPER.readValue(body, type);
         } catch (JacksonException e) {
             throw new IOException("unexpected answer from " + endpoint + ": not the admin API's JSON", e);
+        }
+    }
+
+    /** The {@code error} of an error answer, so "HTTP 400" comes with the server's reason. */
+    private static String errorOf(byte[] body) {
+        try {
+            String error = AdminJson.MAPPER.readTree(body).path("error").asText("");
+            return error.isEmpty() ? "" : " (" + error + ")";
+        } catch (IOException e) {
+            return ""; // not JSON: the status code alone has to do
         }
     }
 

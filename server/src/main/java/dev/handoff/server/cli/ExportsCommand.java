@@ -1,18 +1,12 @@
 package dev.handoff.server.cli;
 
-import dev.handoff.server.admin.AdminClient;
-import dev.handoff.server.admin.AdminEndpoint;
-import dev.handoff.server.admin.AdminUnavailableException;
 import dev.handoff.server.admin.ExportView;
 import dev.handoff.server.admin.Problem;
 import dev.handoff.server.admin.ReloadReport;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,9 +18,9 @@ import picocli.CommandLine.Spec;
         description = "Reload or list the exports of a running server (through its admin API).",
         subcommands = {ExportsCommand.Reload.class, ExportsCommand.ListExports.class})
 final class ExportsCommand implements Runnable {
-    static final int OK = 0;
-    static final int INVALID_EXPORTS = 1;
-    static final int UNREACHABLE = 2;
+    static final int OK = AdminOption.OK;
+    static final int INVALID_EXPORTS = AdminOption.FAILED;
+    static final int UNREACHABLE = AdminOption.UNREACHABLE;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,52 +28,6 @@ final class ExportsCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** {@code --admin}, shared by the subcommands. */
-    static final class AdminOption {
-        @Option(names = "--admin", paramLabel = "HOST:PORT", defaultValue = "${env:HANDOFF_ADMIN:-" + AdminEndpoint.DEFAULT
-                + "}", description = "Admin API of the server (default: ${DEFAULT-VALUE}; env HANDOFF_ADMIN).")
-        String admin;
-
-        /** The client, or null after printing why the option is unusable. */
-        AdminClient client(PrintWriter err) {
-            try {
-                return AdminEndpoint.parse(admin).map(AdminClient::new).orElseGet(() -> {
-                    err.println("handoff: --admin " + admin + " names no endpoint (port 0 means off)");
-                    return null;
-                });
-            } catch (IllegalArgumentException e) {
-                err.println("handoff: --admin: " + e.getMessage());
-                return null;
-            }
-        }
-    }
-
-    /** Runs one request; maps an unreachable server to exit code 2 with a hint. */
-    private interface Request {
-        int run(AdminClient client, PrintWriter out, PrintWriter err) throws IOException;
-    }
-
-    private static int call(AdminOption option, CommandLine.Model.CommandSpec spec, Request request) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AdminClient client = option.client(err);
-        if (client == null) {
-            return UNREACHABLE;
-        }
-        try {
-            return request.run(client, out, err);
-        } catch (AdminUnavailableException e) {
-            err.println("handoff: " + e.getMessage() + ".");
-            err.println("Is the server running? Start it with 'handoff serve', or pass --admin HOST:PORT of its"
-                    + " admin API.");
-            return UNREACHABLE;
-        } catch (IOException e) {
-            err.println("handoff: " + e.getMessage() + ". Does --admin " + option.admin + " name a Handoff server's"
-                    + " admin API?");
-            return UNREACHABLE;
-        }
     }
 
     @Command(name = "reload", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -95,7 +43,7 @@ final class ExportsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return ExportsCommand.call(admin, spec, (client, out, err) -> {
+            return admin.call(spec, (client, out, err) -> {
                 ReloadReport report = client.reload();
                 report.errors().forEach(e -> err.println(located(e, "error")));
                 report.warnings().forEach(w -> err.println(located(w, "warning")));
@@ -121,7 +69,7 @@ final class ExportsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return ExportsCommand.call(admin, spec, (client, out, err) -> {
+            return admin.call(spec, (client, out, err) -> {
                 for (ExportView export : client.exports().exports()) {
                     out.println(export.line());
                 }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code handoff} command line: one subcommand per operator verb. */
 @Command(name = "handoff", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A userspace NFSv3 server whose addresses move between cluster nodes without hanging clients.",
-        subcommands = {ServeCommand.class, ExportsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, ExportsCommand.class, StatusCommand.class, VipCommand.class,
+                NodeCommand.class, CommandLine.HelpCommand.class})
 public final class HandoffCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
