@@ -8,7 +8,16 @@ import dev.handoff.nsm.notify.RetryPolicy;
 import dev.handoff.nsm.notify.RpcNotifySender;
 import dev.handoff.nsm.state.ServerName;
 import dev.handoff.nsm.store.NsmStateFiles;
+import dev.handoff.cluster.address.AddressManager;
+import dev.handoff.cluster.address.Announcer;
+import dev.handoff.cluster.address.CommandRunner;
+import dev.handoff.cluster.address.LinuxAddressManager;
+import dev.handoff.cluster.address.ManualAddressManager;
+import dev.handoff.cluster.failover.ClusterControl;
+import dev.handoff.cluster.failover.ClusterMode;
+import dev.handoff.server.admin.StandaloneControl;
 import dev.handoff.rpc.cache.LocalReplyCache;
+import dev.handoff.rpc.cache.ReplyCache;
 import dev.handoff.rpc.dispatch.CallObserver;
 import dev.handoff.rpc.dispatch.Dispatcher;
 import dev.handoff.rpc.dispatch.RpcProgram;
@@ -56,10 +65,14 @@ public final class HandoffServer implements AutoCloseable {
     private final MetricsHttpServer metricsHttp;
     /** What /ready reports: true from the end of {@link #start} until {@link #close}. */
     private final AtomicBoolean ready;
+    /** Cluster mode, or null for a single server. */
+    private final ClusterMode cluster;
 
     private HandoffServer(RpcServer rpc, PortRegistration registration, ExportFileSystemCache fileSystems,
                           ExportsAdmin exportsAdmin, AdminHttpServer admin, Notifier notifier, Locking locking,
-                          ServerMetrics metrics, MetricsHttpServer metricsHttp, AtomicBoolean ready) {
+                          ServerMetrics metrics, MetricsHttpServer metricsHttp, AtomicBoolean ready,
+                          ClusterMode cluster) {
+        this.cluster = cluster;
         this.metrics = metrics;
         this.metricsHttp = metricsHttp;
         this.ready = ready;
@@ -76,7 +89,9 @@ public final class HandoffServer implements AutoCloseable {
     public static HandoffServer start(ServerConfig config) throws IOException {
         IdentityMode.check();
         Files.createDirectories(config.stateDir());
-        SignedHandles handles = new SignedHandles(HandleKey.loadOrCreate(config.stateDir().resolve(HandleKey.FILE_NAME)));
+        SignedHandles handles = new SignedHandles(HandleKey.loadOrCreate(config.handleKeyFile()));
+        // Cluster mode: join first, the programs below keep their locks and replies in the shared state.
+        ClusterMode cluster = config.cluster().map(c -> ClusterMode.join(c.settings())).orElse(null);
 
         Exports exports = new Exports(new CachingHostResolver(new SystemHostResolver(), InstantSource.system(),
                 Duration.ofSeconds(60), 4096), config.exportDirs());
@@ -106,7 +121,8 @@ public final class HandoffServer implements AutoCloseable {
         NsmService nsm = NsmService.start(NsmConfig.defaults(ServerName.host(InetAddress.getLocalHost().getHostName())),
                 new NsmStateFiles(config.stateDir()), notifier, InstantSource.system());
         programs.add(NsmProgram.create(nsm));
-        Locking locking = Locking.start(config, nsm, new ExportLockFiles(exports::table, handles));
+        Locking locking = cluster == null ? Locking.start(config, nsm, new ExportLockFiles(exports::table, handles))
+                : Locking.start(config, nsm, new ExportLockFiles(exports::table, handles), cluster.lockStore());
         programs.add(locking.program());
         // A file whose last link goes takes its locks with it.
         programs.add(Nfs3Program.create(new Nfs3Context(exports::table, fileSystems, handles,
@@ -114,7 +130,8 @@ public final class HandoffServer implements AutoCloseable {
                 inode -> locking.service().fileRemoved(ExportLockFiles.key(inode)))));
 
         // Non-idempotent NFS calls are answered from here when retransmitted (knfsd's DRC, kept 180 s).
-        LocalReplyCache replyCache = new LocalReplyCache(InstantSource.system());
+        ReplyCache replyCache = cluster == null ? new LocalReplyCache(InstantSource.system())
+                : cluster.replyCache(InstantSource.system());
         ServerMetrics metrics = config.metrics().isPresent() ? ServerMetrics.create() : null;
         CallObserver observer = metrics == null ? CallObserver.NONE : metrics.observer();
         Dispatcher dispatcher = new Dispatcher(programs, replyCache, observer);
@@ -129,8 +146,15 @@ public final class HandoffServer implements AutoCloseable {
                 rpc.listen(address);
             }
             registration.registerAll(config);
+            if (cluster != null) {
+                ClusterServe cs = config.cluster().orElseThrow();
+                cluster.startVips(rpc, addressManager(cs), () -> locking.store().fileCount(), locking::inGrace);
+                openGraceIfFormedAfresh(cluster, locking, nsm);
+            }
             if (config.admin().isPresent()) {
-                admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin);
+                ClusterControl control = cluster != null ? cluster : new StandaloneControl(
+                        InetAddress.getLocalHost().getHostName(), () -> locking.store().fileCount(), locking::inGrace);
+                admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin, control);
             }
             if (metrics != null) {
                 metrics.watch(rpc, dispatcher, replyCache);
@@ -148,6 +172,9 @@ public final class HandoffServer implements AutoCloseable {
             fileSystems.close();
             notifier.close();
             locking.close();
+            if (cluster != null) {
+                cluster.close();
+            }
             throw e;
         }
         log.info("serving NFSv3 on port {}, MOUNT on {}, NLM on {}, NSM on {}", config.nfsPort(),
@@ -155,7 +182,33 @@ public final class HandoffServer implements AutoCloseable {
         // Exports loaded, every program listening and registered: load balancers and the kubelet may send clients.
         ready.set(true);
         return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier, locking, metrics,
-                metricsHttp, ready);
+                metricsHttp, ready, cluster);
+    }
+
+    private static AddressManager addressManager(ClusterServe cs) {
+        return cs.manualAddresses() ? new ManualAddressManager()
+                : new LinuxAddressManager(cs.vipInterface(), CommandRunner.system(Duration.ofSeconds(5)),
+                        new Announcer(1, Duration.ZERO));
+    }
+
+    /**
+     * A cluster formed afresh lost its lock table with the last member that stopped: like a single server after
+     * a restart, it grants only reclaims for a while. A member joining a running cluster finds the table intact.
+     * Decided once a majority is present (alone, a member cannot tell a fresh cluster from being cut off).
+     */
+    private static void openGraceIfFormedAfresh(ClusterMode cluster, Locking locking, NsmService nsm) {
+        Thread.ofPlatform().daemon().name("grace-decision").start(() -> {
+            try {
+                if (cluster.formedFresh(Duration.ofDays(365))) {
+                    log.info("this node formed the cluster afresh: the lock table starts empty");
+                    locking.service().startGrace(nsm.monitoredBeforeStart());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("could not tell whether the cluster formed afresh: {}", e.toString());
+            }
+        });
     }
 
     public RpcServer rpcServer() {
@@ -171,6 +224,10 @@ public final class HandoffServer implements AutoCloseable {
     public void close() {
         log.info("stopping");
         ready.set(false);
+        if (cluster != null) {
+            // Hand the VIPs on while still serving, so clients see a planned move rather than a dead node.
+            cluster.handOffVips(Duration.ofSeconds(10));
+        }
         if (admin != null) {
             admin.close();
         }
@@ -179,6 +236,9 @@ public final class HandoffServer implements AutoCloseable {
         rpc.close();
         locking.close();
         fileSystems.close();
+        if (cluster != null) {
+            cluster.close();   // last: the programs above used the shared state until they stopped
+        }
         if (metricsHttp != null) {
             metricsHttp.close();
         }

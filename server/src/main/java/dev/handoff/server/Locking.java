@@ -7,6 +7,7 @@ import dev.handoff.nlm.callback.CallbackPolicy;
 import dev.handoff.nlm.callback.RpcNlmCallbacks;
 import dev.handoff.nlm.proc.NlmFiles;
 import dev.handoff.nlm.state.InMemoryLockStore;
+import dev.handoff.nlm.state.LockStore;
 import dev.handoff.nlm.state.LockConfig;
 import dev.handoff.nlm.state.LockManager;
 import dev.handoff.nsm.NsmService;
@@ -23,22 +24,32 @@ import java.util.concurrent.ScheduledExecutorService;
  * by a restart, so every start opens the grace period for the clients NSM was monitoring when we stopped (NSM has
  * already begun to tell them, and they reclaim in answer).
  */
-record Locking(NlmService service, RpcNlmCallbacks callbacks, ScheduledExecutorService timer, RpcProgram program)
-        implements AutoCloseable {
+record Locking(NlmService service, LockStore store, RpcNlmCallbacks callbacks, ScheduledExecutorService timer,
+               RpcProgram program) implements AutoCloseable {
 
+    /** A single server: the table lives in memory, so every start lost it and opens the grace period. */
     static Locking start(ServerConfig config, NsmService nsm, NlmFiles files) {
+        Locking locking = start(config, nsm, files, new InMemoryLockStore());
+        locking.service.startGrace(nsm.monitoredBeforeStart());
+        return locking;
+    }
+
+    /**
+     * On a given table, without a grace period: a cluster member's table is shared and outlives it; only a
+     * cluster formed afresh opens grace ({@link NlmService#startGrace}).
+     */
+    static Locking start(ServerConfig config, NsmService nsm, NlmFiles files, LockStore store) {
         LockConfig defaults = LockConfig.DEFAULT;
-        LockManager manager = new LockManager(new InMemoryLockStore(), new LockConfig(config.grace(),
+        LockManager manager = new LockManager(store, new LockConfig(config.grace(),
                 defaults.maxLocksPerClient(), defaults.maxWaitsPerClient(), defaults.fairnessWindow()));
         RpcNlmCallbacks callbacks = new RpcNlmCallbacks(CallbackPolicy.defaults(), InstantSource.system());
         NsmClientMonitor monitor = new NsmClientMonitor(nsm);
         NlmService service = new NlmService(manager, callbacks, monitor, InstantSource.system(), nodeName());
         monitor.deliverRebootsTo(service);
-        service.startGrace(nsm.monitoredBeforeStart());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("nlm-ticks").factory());
         service.startTicks(timer);
-        return new Locking(service, callbacks, timer, NlmProgram.create(service, files, callbacks));
+        return new Locking(service, store, callbacks, timer, NlmProgram.create(service, files, callbacks));
     }
 
     private static String nodeName() {
@@ -47,6 +58,11 @@ record Locking(NlmService service, RpcNlmCallbacks callbacks, ScheduledExecutorS
         } catch (UnknownHostException e) {
             return "handoff";
         }
+    }
+
+    /** Whether only reclaims are granted now (cluster-wide when the table is shared). */
+    boolean inGrace() {
+        return store.grace().active(java.time.Instant.now());
     }
 
     @Override

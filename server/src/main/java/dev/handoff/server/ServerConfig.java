@@ -18,11 +18,14 @@ import java.util.Optional;
  * @param grace        how long after a start that lost the lock table only lock reclaims are granted (lockd's
  *                     default is 90 s); it ends early once every client that held locks has reclaimed
  * @param metrics      where {@code /metrics}, {@code /live} and {@code /ready} are served, if anywhere
+ * @param handleKey    the file-handle secret, if not {@code stateDir/handle.key} (a cluster shares one)
+ * @param cluster      cluster mode: shared state, VIPs that move; empty for a single server
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
                            int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
                            int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin,
-                           java.time.Duration grace, Optional<AdminEndpoint> metrics) {
+                           java.time.Duration grace, Optional<AdminEndpoint> metrics, Optional<Path> handleKey,
+                           Optional<ClusterServe> cluster) {
     public static final int DEFAULT_NFS_PORT = 2049;
     public static final int DEFAULT_MOUNT_PORT = 20048;
     /** IANA's port for lockd; fixed so firewalls and clients of every node agree. */
@@ -44,6 +47,10 @@ public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, i
                 throw new IllegalArgumentException("port " + p + " out of range 1-65535");
             }
         }
+    }
+
+    public Path handleKeyFile() {
+        return handleKey.orElse(stateDir.resolve(dev.handoff.server.handles.HandleKey.FILE_NAME));
     }
 
     /** Every port the RPC server opens on each address, without duplicates (rpcbind first when on). */

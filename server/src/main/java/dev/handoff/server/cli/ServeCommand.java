@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import sun.misc.Signal;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code handoff serve}: runs the NFS server in the foreground until Ctrl-C or SIGTERM. */
@@ -79,12 +80,40 @@ final class ServeCommand implements Callable<Integer> {
                     + "that held locks has reclaimed, or this long (default: ${DEFAULT-VALUE}; 0 = none).")
     int graceSeconds = ServerConfig.DEFAULT_GRACE_SECONDS;
 
+    @Option(names = "--handle-key", paramLabel = "FILE",
+            description = {"Secret that signs file handles (made if missing). Every node of a cluster must use",
+                    "the same one, or clients see stale handles after a move (default: STATE-DIR/handle.key)."})
+    Path handleKey;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Mixin
+    VipOptions vips;
+
     @Override
     public Integer call() throws Exception {
         List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
+        java.util.Optional<dev.handoff.server.ClusterServe> clusterServe = java.util.Optional.empty();
+        try {
+            if (cluster.enabled()) {
+                if (addresses.stream().anyMatch(InetAddress::isAnyLocalAddress)) {
+                    throw new IllegalArgumentException("in cluster mode listen on this node's own address (--bind "
+                            + "ADDR): the VIPs get listeners of their own as they arrive");
+                }
+                clusterServe = java.util.Optional.of(vips.serve(cluster.config(addresses, false), addresses));
+            } else if (!vips.vips.isEmpty()) {
+                throw new IllegalArgumentException("--vip needs a cluster: add --cluster ADDR,... (a single node may "
+                        + "list only itself)");
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("handoff serve: " + e.getMessage());
+            return 2;
+        }
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
                 exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin),
-                java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics));
+                java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics),
+                java.util.Optional.ofNullable(handleKey), clusterServe);
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
         for (String name : List.of("INT", "TERM")) {

@@ -36,13 +36,16 @@ public final class HandleKey {
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] fresh = new byte[LENGTH];
             new SecureRandom().nextBytes(fresh);
-            Path tmp = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(tmp);
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.write(tmp, fresh);
+            // Nodes of a cluster may start together on one shared key file: each writes its own candidate and
+            // links it into place; a link never replaces, so exactly one wins and every node reads that one.
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.write(tmp, fresh);
+                Files.createLink(file, tmp);
             } catch (FileAlreadyExistsException raced) {
+                // Another node made it first.
+            } finally {
                 Files.deleteIfExists(tmp);
             }
         }

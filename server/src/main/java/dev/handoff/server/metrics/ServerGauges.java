@@ -55,6 +55,19 @@ public final class ServerGauges {
     }
 
     /** Registers the reply cache's counters (RFC 1813 §4.6 duplicate requests) and size. */
+    /** The cluster's shared cache: this node's hits, drops and calls run uncached; entries live cluster-wide. */
+    public static void bindSharedReplyCache(MeterRegistry registry,
+                                            dev.handoff.cluster.state.HazelcastReplyCache cache) {
+        FunctionCounter.builder("handoff.drc.hits", cache, c -> c.hits()).baseUnit("hits")
+                .description("Retransmitted calls answered from the duplicate reply cache").register(registry);
+        FunctionCounter.builder("handoff.drc.drops", cache, c -> c.drops()).baseUnit("drops")
+                .description("Retransmissions dropped because the original call was still running")
+                .register(registry);
+        FunctionCounter.builder("handoff.drc.uncached", cache, c -> c.uncached()).baseUnit("calls")
+                .description("Non-idempotent calls run without a cache entry (cache full of calls in progress)")
+                .register(registry);
+    }
+
     public static void bindReplyCache(MeterRegistry registry, LocalReplyCache cache) {
         Gauge.builder("handoff.drc.entries", cache, LocalReplyCache::entries).baseUnit("entries")
                 .description("Replies held in the duplicate reply cache").register(registry);

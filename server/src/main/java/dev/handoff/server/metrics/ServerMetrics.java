@@ -49,9 +49,15 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     /** Starts reporting the server's connections and calls in flight, every procedure served, and the reply cache. */
-    public void watch(RpcServer server, Dispatcher dispatcher, LocalReplyCache replyCache) {
+    public void watch(RpcServer server, Dispatcher dispatcher, dev.handoff.rpc.cache.ReplyCache replyCache) {
         calls.registerProcedures(dispatcher.programs());
-        ServerGauges.bindReplyCache(registry, replyCache);
+        switch (replyCache) {
+            case LocalReplyCache local -> ServerGauges.bindReplyCache(registry, local);
+            case dev.handoff.cluster.state.HazelcastReplyCache shared ->
+                    ServerGauges.bindSharedReplyCache(registry, shared);
+            default -> {
+            }
+        }
         gauges = new ServerGauges(registry, server::groups);
     }
 
