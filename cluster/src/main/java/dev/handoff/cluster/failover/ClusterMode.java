@@ -91,6 +91,11 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
                 Optional.of(HazelcastConfigs.SPLIT_BRAIN_PROTECTION)));
     }
 
+    /** Whether this node sees a majority of the configured cluster size. */
+    public boolean hasQuorum() {
+        return node.hasQuorum();
+    }
+
     public HazelcastInstance hazelcast() {
         return node.hazelcast();
     }
@@ -335,6 +340,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         }
         if (background != null) {
             background.shutdownNow();
+        }
+        if (connections != null) {
+            connections.close();
         }
         node.close();
     }

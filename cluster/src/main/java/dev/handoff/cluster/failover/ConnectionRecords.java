@@ -1,8 +1,7 @@
 package dev.handoff.cluster.failover;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import com.hazelcast.query.Predicates;
+import com.hazelcast.multimap.MultiMap;
 import dev.handoff.cluster.address.TickleSender;
 import dev.handoff.cluster.membership.HazelcastConfigs;
 import dev.handoff.cluster.vip.VipId;
@@ -10,72 +9,96 @@ import dev.handoff.rpc.transport.ConnectionInfo;
 import dev.handoff.rpc.transport.ConnectionListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live client connections of every VIP, shared: recorded as each one opens and forgotten as it closes
- * (DESIGN.md §5), so the node that takes a VIP over after a crash knows whom to tickle. The key names the
- * connection ({@code vip|server ip:port|client ip:port}); the value is the VIP, to find a VIP's connections.
- * Writes are asynchronous: a connection's first request is not held up by the cluster.
+ * (DESIGN.md §5), so the node that takes a VIP over after a crash knows whom to tickle. One multimap entry per
+ * VIP keeps a VIP's connections in one partition: reading them is one round trip, not a query over the cluster.
+ * Writes go through one thread of their own, so a connection's first request never waits for the cluster.
  */
-public final class ConnectionRecords implements ConnectionListener {
+public final class ConnectionRecords implements ConnectionListener, AutoCloseable {
     public static final String MAP = HazelcastConfigs.PROTECTED_PREFIX + "connections";
+    private static final Logger log = LoggerFactory.getLogger(ConnectionRecords.class);
 
-    private final IMap<String, String> map;
+    private final MultiMap<String, String> map;
     /** The VIP a local address is, if it is one; connections to the node's own address are not recorded. */
     private final Function<InetAddress, Optional<VipId>> vipOf;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("connection-records").daemon().factory());
 
     public ConnectionRecords(HazelcastInstance hz, Function<InetAddress, Optional<VipId>> vipOf) {
-        this.map = hz.getMap(MAP);
+        this.map = hz.getMultiMap(MAP);
         this.vipOf = vipOf;
     }
 
     @Override
     public void opened(ConnectionInfo c) {
-        vipOf.apply(c.local().getAddress()).ifPresent(vip -> map.setAsync(key(vip, c), vip.name()));
+        vipOf.apply(c.local().getAddress()).ifPresent(vip -> write(() -> map.put(vip.name(), entry(c))));
     }
 
     @Override
     public void closed(ConnectionInfo c) {
-        vipOf.apply(c.local().getAddress()).ifPresent(vip -> map.deleteAsync(key(vip, c)));
+        vipOf.apply(c.local().getAddress()).ifPresent(vip -> write(() -> map.remove(vip.name(), entry(c))));
     }
 
     /** Every connection recorded for {@code vip}, by whichever node accepted it. */
     public List<TickleSender.Connection> of(VipId vip) {
-        return map.keySet(Predicates.equal("this", vip.name())).stream().map(ConnectionRecords::parse).toList();
+        return map.get(vip.name()).stream().map(ConnectionRecords::parse).toList();
     }
 
     /** Forgets the connections of {@code vip} that the tickles have reset. */
     public void forget(VipId vip, List<TickleSender.Connection> connections) {
-        connections.forEach(c -> map.deleteAsync(vip.name() + "|" + text(c.server()) + "|" + text(c.client())));
+        connections.forEach(c -> write(() -> map.remove(vip.name(), text(c.server()) + "|" + text(c.client()))));
     }
 
-    /** Counts per VIP, for status. */
+    /** Client addresses (ip:port) per VIP, for status. */
     public Map<String, List<String>> clientsByVip() {
-        Map<String, List<String>> out = new java.util.TreeMap<>();
-        for (String key : map.keySet()) {
-            String[] parts = key.split("\\|");
-            if (parts.length == 3) {
-                out.computeIfAbsent(parts[0], k -> new java.util.ArrayList<>()).add(parts[2].replace('#', ':'));
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            String[] parts = e.getValue().split("\\|");
+            if (parts.length == 2) {
+                out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(parts[1].replace('#', ':'));
             }
         }
         return out;
     }
 
-    private static String key(VipId vip, ConnectionInfo c) {
-        return vip.name() + "|" + text(c.local()) + "|" + text(c.remote());
+    private void write(Runnable op) {
+        try {
+            writer.execute(() -> {
+                try {
+                    op.run();
+                } catch (RuntimeException e) {
+                    // Without quorum nothing is recorded; a takeover then tickles fewer clients, who time out.
+                    log.debug("connection record not written: {}", e.toString());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // Closing: the records of this node's connections go with the cluster's own cleanup.
+        }
+    }
+
+    private static String entry(ConnectionInfo c) {
+        return text(c.local()) + "|" + text(c.remote());
     }
 
     private static String text(InetSocketAddress a) {
         return a.getAddress().getHostAddress() + "#" + a.getPort();
     }
 
-    private static TickleSender.Connection parse(String key) {
-        String[] parts = key.split("\\|");
-        return new TickleSender.Connection(address(parts[1]), address(parts[2]));
+    private static TickleSender.Connection parse(String value) {
+        String[] parts = value.split("\\|");
+        return new TickleSender.Connection(address(parts[0]), address(parts[1]));
     }
 
     private static InetSocketAddress address(String text) {
@@ -87,5 +110,10 @@ public final class ConnectionRecords implements ConnectionListener {
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException("bad connection record " + text, e);
         }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
     }
 }

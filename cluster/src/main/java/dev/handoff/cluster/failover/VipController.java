@@ -88,6 +88,10 @@ final class VipController implements AutoCloseable {
 
     /** Runs {@code read} on the controller's thread, where the machine may be read. */
     <T> T read(java.util.function.Function<VipOwnership, T> read) {
+        if (loop.isShutdown()) {
+            // Stopped: nothing changes the machine any more, so reading it here is safe.
+            return read.apply(ownership);
+        }
         try {
             return CompletableFuture.supplyAsync(() -> read.apply(ownership), loop).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
