@@ -158,7 +158,13 @@ public final class HandoffServer implements AutoCloseable {
             }
             if (metrics != null) {
                 metrics.watch(rpc, dispatcher, replyCache);
-                metricsHttp = MetricsHttpServer.start(config.metrics().get().socketAddress(), metrics, ready::get);
+                if (cluster != null) {
+                    metrics.watch(cluster);
+                }
+                // In a cluster, ready also needs quorum: without it this node may serve no VIP.
+                ClusterMode c = cluster;
+                metricsHttp = MetricsHttpServer.start(config.metrics().get().socketAddress(), metrics,
+                        () -> ready.get() && (c == null || c.hasQuorum()));
             }
         } catch (IOException | RuntimeException e) {
             if (admin != null) {

@@ -23,6 +23,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final RpcCallMetrics calls;
     private final JvmGcMetrics gc;
     private volatile ServerGauges gauges;
+    private volatile ClusterMetrics clusterMetrics;
 
     private ServerMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -61,6 +62,11 @@ public final class ServerMetrics implements AutoCloseable {
         gauges = new ServerGauges(registry, server::groups);
     }
 
+    /** Adds the cluster's series: members, quorum, VIPs served, row ages, moves and their stages. */
+    public void watch(dev.handoff.cluster.failover.ClusterMode cluster) {
+        clusterMetrics = new ClusterMetrics(registry, cluster);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
@@ -70,6 +76,10 @@ public final class ServerMetrics implements AutoCloseable {
         ServerGauges g = gauges;
         if (g != null) {
             g.refresh();
+        }
+        ClusterMetrics c = clusterMetrics;
+        if (c != null) {
+            c.refresh();
         }
         return registry.scrape();
     }
