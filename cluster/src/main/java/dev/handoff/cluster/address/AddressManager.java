@@ -12,6 +12,16 @@ public interface AddressManager {
     /** Brings {@code address} up on the interface; a no-op when it is already there. */
     void add(IpPrefix address) throws AddressException;
 
+    /**
+     * Brings {@code address} up, or keeps it up, for at most {@code lifetime}: the kernel itself removes it then
+     * unless this is called again. Fencing that survives the process: a node killed with its VIP up loses the
+     * address within the lifetime, though nothing of it runs to remove it. Managers that cannot do this add it
+     * for good.
+     */
+    default void hold(IpPrefix address, java.time.Duration lifetime) throws AddressException {
+        add(address);
+    }
+
     /** Takes {@code address} off the interface; a no-op when it is not there. */
     void remove(IpPrefix address) throws AddressException;
 

@@ -45,6 +45,21 @@ public final class LinuxAddressManager implements AddressManager {
         }
     }
 
+    /** {@code ip addr replace ... valid_lft N preferred_lft N}: adds, or renews the lifetime of, the address. */
+    @Override
+    public void hold(IpPrefix address, java.time.Duration lifetime) throws AddressException {
+        String seconds = Long.toString(Math.max(1, lifetime.toSeconds()));
+        List<String> cmd = new ArrayList<>(List.of("ip", "addr", "replace", address.toString(), "dev", iface,
+                "valid_lft", seconds, "preferred_lft", seconds));
+        if (address.ipv6()) {
+            cmd.add("nodad");
+        }
+        CommandRunner.Result r = run(cmd);
+        if (r.exit() != 0) {
+            throw failure("hold " + address + " on " + iface + " for " + seconds + " s", r);
+        }
+    }
+
     @Override
     public void remove(IpPrefix address) throws AddressException {
         CommandRunner.Result r = run(List.of("ip", "addr", "del", address.toString(), "dev", iface));

@@ -78,7 +78,32 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         ClusterNode node = ClusterNode.start(settings.cluster(), controller::submit,
                 c -> SharedStateConfig.apply(c, HazelcastReplyCache.Settings.DEFAULT,
                         Optional.of(HazelcastConfigs.SPLIT_BRAIN_PROTECTION)));
-        return new ClusterMode(settings, controller, node);
+        ClusterMode mode = new ClusterMode(settings, controller, node);
+        try {
+            // The shared stores refuse writes without a majority; a node that serves before it has one would
+            // fail its first lock or non-idempotent call. Two members that formed clusters of their own while
+            // starting together merge within the merge delay.
+            mode.awaitQuorum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            mode.close();
+            throw new IllegalStateException("interrupted while waiting for quorum", e);
+        }
+        return mode;
+    }
+
+    private void awaitQuorum() throws InterruptedException {
+        long lastSaid = System.nanoTime();
+        while (!node.hasQuorum()) {
+            if (System.nanoTime() - lastSaid > 5_000_000_000L) {
+                log.info("waiting for quorum: {} of {} members present, {} needed; members are {}",
+                        node.members().size(), settings.cluster().expectedSize(), settings.cluster().quorum(),
+                        settings.cluster().discovery());
+                lastSaid = System.nanoTime();
+            }
+            Thread.sleep(50);
+        }
+        log.info("joined with quorum: {} of {} members", node.members().size(), settings.cluster().expectedSize());
     }
 
     /**
@@ -115,15 +140,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
      */
     public boolean formedFresh(Duration patience) throws InterruptedException {
         long end = System.nanoTime() + patience.toNanos();
-        long lastSaid = 0;
         while (!node.hasQuorum()) {
             if (System.nanoTime() > end) {
                 throw new IllegalStateException("no quorum within " + patience);
-            }
-            if (System.nanoTime() - lastSaid > 5_000_000_000L) {
-                log.info("waiting for quorum: {} of {} members present, {} needed", node.members().size(),
-                        settings.cluster().expectedSize(), settings.cluster().quorum());
-                lastSaid = System.nanoTime();
             }
             Thread.sleep(100);
         }
@@ -154,7 +173,8 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         background = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-background")
                 .daemon().factory());
         HandoffStages stages = new HandoffStages(node.self(), settings.vips(), listeners, addressManager,
-                new TickleSender(2), connections, settings.order(), settings.drainDeadline(), controller::submit,
+                new TickleSender(2), connections, settings.order(), settings.drainDeadline(),
+                addressLifetime(settings.vipConfig().lease()), controller::submit,
                 this::reported, background, controller::row);
         VipTable table = new HazelcastVipTable(node.hazelcast());
         table.seed(settings.vips().keySet(), node.self());
@@ -183,6 +203,14 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         controller.attach(new VipController.Edge(table, stages, refreshDrains, this::probeAddresses));
         log.info("taking part in VIP ownership for {} (handoff order {}, lease {} ms)", settings.vips().keySet(),
                 settings.order().label(), settings.vipConfig().lease().toMillis());
+    }
+
+    /**
+     * The kernel keeps a VIP's address this long after the last renewal: whole seconds, a second under the lease,
+     * so a dead process's address is gone before the others take over (they wait lease + margin).
+     */
+    static Duration addressLifetime(Duration lease) {
+        return Duration.ofSeconds(Math.max(1, lease.toSeconds() - 1));
     }
 
     /** Called with every finished move on this node: logged, shared for status, and given to listeners. */

@@ -69,6 +69,7 @@ final class HandoffStages {
     private final ConnectionRecords connections;
     private final HandoffOrder order;
     private final Duration drainDeadline;
+    private final Duration addressLifetime;
     private final Consumer<VipInput> inbox;
     private final Consumer<HandoffReport> reports;
     private final ScheduledExecutorService background;
@@ -80,7 +81,7 @@ final class HandoffStages {
 
     HandoffStages(NodeId self, Map<VipId, IpPrefix> addresses, VipListeners listeners, AddressManager addressManager,
                   TickleSender tickles, ConnectionRecords connections, HandoffOrder order, Duration drainDeadline,
-                  Consumer<VipInput> inbox, Consumer<HandoffReport> reports, ScheduledExecutorService background,
+                  Duration addressLifetime, Consumer<VipInput> inbox, Consumer<HandoffReport> reports, ScheduledExecutorService background,
                   Function<VipId, Optional<VipRecord>> rows) {
         this.self = self;
         this.addresses = Map.copyOf(addresses);
@@ -90,6 +91,7 @@ final class HandoffStages {
         this.connections = connections;
         this.order = order;
         this.drainDeadline = drainDeadline;
+        this.addressLifetime = addressLifetime;
         this.inbox = inbox;
         this.reports = reports;
         this.background = background;
@@ -203,7 +205,7 @@ final class HandoffStages {
         moving.put(vip, t);
         try {
             listeners.ensureListening(address(vip));
-            addressManager.add(addresses.get(vip));
+            addressManager.hold(addresses.get(vip), addressLifetime);
         } catch (IOException | AddressException e) {
             log.error("VIP {}: cannot bring the address up: {}", vip, e.getMessage());
         }
@@ -250,6 +252,21 @@ final class HandoffStages {
         if (t != null) {
             reports.accept(t.report(self.name(), "serving"));
         }
+    }
+
+    /**
+     * After a renewal: the addresses of the VIPs still served get a fresh kernel lifetime (shorter than the
+     * lease), so that if this process dies with them up, the kernel drops them before anyone takes over.
+     * Off the controller's thread: a renewal must not wait for {@code ip}.
+     */
+    void renewAddresses(List<VipId> served) {
+        background.execute(() -> served.forEach(vip -> {
+            try {
+                addressManager.hold(addresses.get(vip), addressLifetime);
+            } catch (AddressException e) {
+                log.warn("VIP {}: address lifetime not renewed: {}", vip, e.getMessage());
+            }
+        }));
     }
 
     // ---- Stage 3, old owner: what is left is reset -----------------------------------------------------------

@@ -140,6 +140,11 @@ final class VipController implements AutoCloseable {
                 return;
             }
             e.stages().carryOut(step);
+            if (step.events().contains(VipEvent.RENEWED)) {
+                Instant now = now();
+                e.stages().renewAddresses(changedAtNanos.keySet().stream()
+                        .filter(vip -> ownership.mayServe(vip, now)).toList());
+            }
             for (VipEffect effect : step.effects()) {
                 if (effect instanceof VipEffect.WriteRecord w) {
                     writer.execute(() -> submit(new VipInput.WriteResult(w.next(),
