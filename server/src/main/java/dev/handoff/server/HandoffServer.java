@@ -96,7 +96,7 @@ public final class HandoffServer implements AutoCloseable {
         Exports exports = new Exports(new CachingHostResolver(new SystemHostResolver(), InstantSource.system(),
                 Duration.ofSeconds(60), 4096), config.exportDirs());
         ExportsAdmin exportsAdmin = new ExportsAdmin(exports, config.exportsFiles());
-        ReloadReport first = exportsAdmin.reload();
+        ReloadReport first = exportsAdmin.reloadHere();
         if (!first.ok()) {
             throw new StartupException("the exports have errors (listed above with file:line); fix them and start "
                     + "again");
@@ -149,6 +149,8 @@ public final class HandoffServer implements AutoCloseable {
             if (cluster != null) {
                 ClusterServe cs = config.cluster().orElseThrow();
                 cluster.startVips(rpc, addressManager(cs), () -> locking.store().fileCount(), locking::inGrace);
+                cluster.shareExportReloads(exportsAdmin::reloadHere);
+                exportsAdmin.afterOperatorReload(cluster::exportsReloaded);
                 openGraceIfFormedAfresh(cluster, locking, nsm);
             }
             if (config.admin().isPresent()) {

@@ -50,6 +50,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     static final String HISTORY = HazelcastConfigs.PROTECTED_PREFIX + "history";
     static final String MOVES = HazelcastConfigs.PROTECTED_PREFIX + "moves";
     static final String FORMED = HazelcastConfigs.PROTECTED_PREFIX + "formed";
+    static final String EXPORT_RELOADS = HazelcastConfigs.PROTECTED_PREFIX + "export-reloads";
     private static final Duration HISTORY_KEPT = Duration.ofHours(1);
 
     private final ClusterSettings settings;
@@ -211,6 +212,28 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
      */
     static Duration addressLifetime(Duration lease) {
         return Duration.ofSeconds(Math.max(1, lease.toSeconds() - 1));
+    }
+
+    /**
+     * One export table for the whole cluster: {@code reloadHere} runs whenever another node's operator reloaded
+     * the exports; call {@link #exportsReloaded} after a reload an operator asked for on this node.
+     */
+    public void shareExportReloads(Runnable reloadHere) {
+        node.hazelcast().<String>getTopic(EXPORT_RELOADS).addMessageListener(m -> {
+            if (!m.getMessageObject().equals(node.self().name())) {
+                log.info("exports reloaded on {}: reloading here too", m.getMessageObject());
+                reloadHere.run();
+            }
+        });
+    }
+
+    /** Tells the other nodes to reload their exports. */
+    public void exportsReloaded() {
+        try {
+            node.hazelcast().<String>getTopic(EXPORT_RELOADS).publish(node.self().name());
+        } catch (RuntimeException e) {
+            log.warn("the other nodes were not told to reload their exports: {}", e.toString());
+        }
     }
 
     /** Called with every finished move on this node: logged, shared for status, and given to listeners. */

@@ -19,6 +19,9 @@ public final class ExportsAdmin {
 
     private final Exports exports;
     private final List<Path> files;
+    /** Told of each reload an operator asked for here (not of reloads passed on from other nodes). */
+    private volatile Runnable afterOperatorReload = () -> {
+    };
 
     /** @param files the exports files, read in order as one; none for the {@code --export} directories alone */
     public ExportsAdmin(Exports exports, List<Path> files) {
@@ -26,8 +29,23 @@ public final class ExportsAdmin {
         this.files = List.copyOf(files);
     }
 
+    /**
+     * In a cluster, every node reloads when an operator reloads one (a cluster serves one export table): the
+     * hook passes the request on. Nodes read their own copies of the files, which the deployment keeps alike.
+     */
+    public void afterOperatorReload(Runnable hook) {
+        this.afterOperatorReload = hook;
+    }
+
+    /** A reload an operator asked for on this node (SIGHUP, the admin API): passed on to the cluster too. */
+    public ReloadReport reload() {
+        ReloadReport report = reloadHere();
+        afterOperatorReload.run();
+        return report;
+    }
+
     /** Reads the files again; serialized, so two reloads never interleave their logs or their swaps. */
-    public synchronized ReloadReport reload() {
+    public synchronized ReloadReport reloadHere() {
         ParseResult result = exports.reload(files);
         for (ExportsError e : result.errors()) {
             log.error("exports: {}", e);
