@@ -201,7 +201,13 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
             }
         };
         refreshDrains.run();
-        controller.attach(new VipController.Edge(table, stages, refreshDrains, this::probeAddresses));
+        // Seeding again with each refresh: a member that just joined may have its first writes refused for a
+        // moment, and a VIP without a row would never be claimed.
+        Runnable refresh = () -> {
+            table.seed(settings.vips().keySet(), node.self());
+            refreshDrains.run();
+        };
+        controller.attach(new VipController.Edge(table, stages, refresh, this::probeAddresses));
         log.info("taking part in VIP ownership for {} (handoff order {}, lease {} ms)", settings.vips().keySet(),
                 settings.order().label(), settings.vipConfig().lease().toMillis());
     }
@@ -313,7 +319,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         if (draining().containsKey(to.name())) {
             return Outcome.refused(to + " is draining; undrain it first (handoff node undrain " + to + ")");
         }
-        Optional<VipRecord> row = controller.row(vip);
+        Optional<VipRecord> row = controller.read(o -> o.seen(vip));
         if (row.isPresent() && row.get().owner().equals(to) && row.get().state() == VipState.SERVING) {
             return Outcome.accepted(vip + " is already served by " + to);
         }

@@ -144,18 +144,25 @@ final class HandoffStages {
                 row == null ? -1 : row.epoch());
         moving.put(vip, t);
         log.info("VIP {}: stage 1 (stop accepting, drain) {}", vip, lost ? "after losing the lease" : "for " + to);
-        listeners.drain(address(vip), drainDeadline).whenComplete((idle, err) -> {
-            // Runs on a Netty thread: the timing and any reset happen there, the rest on the controller.
-            t.stage("drain");
-            if (Boolean.FALSE.equals(idle)) {
-                log.warn("VIP {}: calls still running after the {} ms drain deadline; their connections are reset",
-                        vip, drainDeadline.toMillis());
+        // The rest runs on the background thread, never on the Netty thread that completes the drain: ending
+        // connections may bind a fresh listener, which blocks.
+        listeners.drain(address(vip), drainDeadline).whenCompleteAsync((idle, err) -> {
+            try {
+                t.stage("drain");
+                if (!Boolean.TRUE.equals(idle)) {
+                    log.warn("VIP {}: calls still running after the {} ms drain deadline; their connections are "
+                            + "reset", vip, drainDeadline.toMillis());
+                }
+                if (!lost) {
+                    endConnectionsBeforeMove(vip, t);
+                }
+            } catch (RuntimeException e) {
+                log.error("VIP {}: ending connections before the move failed", vip, e);
+            } finally {
+                // Always: the machine waits for it to move the address on (or the lease ends the wait).
+                inbox.accept(new VipInput.DrainDone(vip));
             }
-            if (!lost) {
-                endConnectionsBeforeMove(vip, t);
-            }
-            inbox.accept(new VipInput.DrainDone(vip));
-        });
+        }, background);
     }
 
     /** The connection ending that the chosen order puts before the address moves (none for tickle). */

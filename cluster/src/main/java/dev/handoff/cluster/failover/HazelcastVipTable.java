@@ -41,10 +41,12 @@ public final class HazelcastVipTable implements VipTable {
     public void seed(Collection<VipId> vips, NodeId anyNode) {
         for (VipId vip : vips) {
             try {
-                map.putIfAbsent(vip.name(), VipRecord.initial(vip, anyNode));
+                if (!map.containsKey(vip.name())) {
+                    map.putIfAbsent(vip.name(), VipRecord.initial(vip, anyNode));
+                }
             } catch (RuntimeException e) {
-                // Without quorum nobody may write; the next node to start with quorum seeds it.
-                log.info("VIP {} not seeded yet: {}", vip, e.getMessage());
+                // Without quorum nobody may write; the periodic refresh tries again.
+                log.debug("VIP {} not seeded yet: {}", vip, e.getMessage());
             }
         }
     }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The stages of one VIP move on one node as they happen, turned into a {@link HandoffReport} at the end. */
+/**
+ * The stages of one VIP move on one node as they happen, turned into a {@link HandoffReport} at the end. The
+ * drain's end is recorded on another thread than the rest, hence the locking.
+ */
 final class Timeline {
     private final String vip;
     private final String kind;
@@ -32,18 +35,18 @@ final class Timeline {
     }
 
     /** Ends the current stage under {@code name}: its time runs from the previous stage's end. */
-    void stage(String name) {
+    synchronized void stage(String name) {
         long now = System.nanoTime();
         stages.merge(name, (now - stageStart) / 1e6, Double::sum);
         stageStart = now;
     }
 
     /** Starts timing the next stage now, leaving out a wait that belongs to no stage. */
-    void skipWait() {
+    synchronized void skipWait() {
         stageStart = System.nanoTime();
     }
 
-    HandoffReport report(String node, String outcome) {
+    synchronized HandoffReport report(String node, String outcome) {
         return new HandoffReport(vip, kind, node, from, to, epoch, wallStart.toString(), stages,
                 (System.nanoTime() - startNanos) / 1e6, outcome);
     }

@@ -56,6 +56,7 @@ final class VipController implements AutoCloseable {
 
     /** What the controller drives once the node has joined: the table, the stages and the re-reads. */
     record Edge(VipTable table, HandoffStages stages, Runnable refreshDrains, AddressProbe addresses) {
+        // refreshDrains: re-seeds missing rows and re-reads the draining marks, off the controller's thread
     }
 
     /** Whether each VIP's address is on this node's interface now (read off the controller's thread). */
@@ -109,9 +110,14 @@ final class VipController implements AutoCloseable {
         Edge e = edge;
         if (++ticks % REFRESH_EVERY_TICKS == 0 && e != null) {
             writer.execute(() -> {
-                submit(new VipInput.TableChanged(e.table().rows()));
-                e.refreshDrains().run();
-                e.addresses().probe().forEach((vip, up) -> submit(new VipInput.AddressChanged(vip, up)));
+                try {
+                    submit(new VipInput.TableChanged(e.table().rows()));
+                    e.refreshDrains().run();
+                    e.addresses().probe().forEach((vip, up) -> submit(new VipInput.AddressChanged(vip, up)));
+                } catch (RuntimeException ex) {
+                    // The member is stopping or cut off; the next refresh tries again.
+                    log.debug("refresh failed: {}", ex.toString());
+                }
             });
         }
         step(new VipInput.Tick());
