@@ -11,6 +11,7 @@ import java.util.Map;
  * @param kind     "handoff" (planned, old owner's side), "acquire" (planned, new owner's side),
  *                 "takeover" (after the old owner's lease ran out) or "fenced" (this node lost its lease)
  * @param at       wall-clock time the move began, ISO-8601, for operators reading logs next to it
+ * @param epoch    the epoch the move created (for "fenced": the one this node lost)
  * @param stagesMs stage name to duration in milliseconds, in stage order
  * <p>Serializable: the cluster keeps the last hour of them for {@code handoff status} on any node.
  *

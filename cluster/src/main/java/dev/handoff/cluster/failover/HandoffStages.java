@@ -140,8 +140,9 @@ final class HandoffStages {
     private void stopServing(VipId vip, boolean lost) {
         VipRecord row = rows.apply(vip).orElse(null);
         String to = row != null && row.target() != null ? row.target().name() : "";
-        Timeline t = new Timeline(vip.name(), lost ? "fenced" : "handoff", self.name(), to,
-                row == null ? -1 : row.epoch());
+        // A planned move is known by the epoch it creates (the new owner's), a lost lease by the one it ended.
+        long epoch = row == null ? -1 : lost ? row.epoch() : row.epoch() + 1;
+        Timeline t = new Timeline(vip.name(), lost ? "fenced" : "handoff", self.name(), to, epoch);
         moving.put(vip, t);
         log.info("VIP {}: stage 1 (stop accepting, drain) {}", vip, lost ? "after losing the lease" : "for " + to);
         // The rest runs on the background thread, never on the Netty thread that completes the drain: ending

@@ -222,9 +222,10 @@ class ClusterModeTest {
         long movedMs = (System.nanoTime() - t0) / 1_000_000;
         assertThat(movedMs).isLessThan(2000);
 
+        // Both ends file the move under the epoch it created.
         Await.until("both sides' reports shared", Duration.ofSeconds(5), () -> report(to, "handoff", from.name(),
-                epoch).isPresent() && report(from, "acquire", to.name(), epoch + 1).isPresent());
-        HandoffReport handoff = report(to, "handoff", from.name(), epoch).orElseThrow();
+                epoch + 1).isPresent() && report(from, "acquire", to.name(), epoch + 1).isPresent());
+        HandoffReport handoff = report(to, "handoff", from.name(), epoch + 1).orElseThrow();
         assertThat(handoff.to()).isEqualTo(to.name());
         assertThat(handoff.stagesMs().keySet()).containsExactly("drain", "address-remove", "close");
         HandoffReport acquire = report(from, "acquire", to.name(), epoch + 1).orElseThrow();

@@ -211,7 +211,7 @@ class HandoffStagesTest {
         assertThat(r.kind()).isEqualTo("handoff");
         assertThat(r.outcome()).isEqualTo("done");
         assertThat(List.of(r.node(), r.from(), r.to(), r.vip())).containsExactly("self", "self", "peer", "vip-77");
-        assertThat(r.epoch()).isEqualTo(4);
+        assertThat(r.epoch()).as("the epoch the move creates").isEqualTo(5);
         assertThat(r.stagesMs().keySet()).containsExactly("drain", "address-remove", "close");
         assertThat(addresses.calls()).containsExactly("remove 127.0.0.77/32");
     }

@@ -86,7 +86,8 @@ final class VipCommand implements Runnable {
                 if (row.isPresent() && node.equals(row.get().owner()) && "SERVING".equals(row.get().state())) {
                     out.println(vip + ": SERVING on " + node + " (epoch " + row.get().epoch() + ") after "
                             + pacing.since(start).toMillis() + " ms");
-                    reports(status, row.get().epoch()).forEach(r -> out.print(StatusTable.report(r, parent.zone)));
+                    reportsOfMove(client, row.get().epoch(), pacing)
+                            .forEach(r -> out.print(StatusTable.report(r, parent.zone)));
                     return AdminOption.OK;
                 }
                 String where = row.map(StatusTable::where).orElse("not in the VIP table");
@@ -107,6 +108,25 @@ final class VipCommand implements Runnable {
                     return AdminOption.FAILED;
                 }
             }
+        }
+
+        /**
+         * Each end files its report when its part is done, a moment after the row changed: waits up to a second
+         * for both (the old owner's handoff and the new owner's acquire), then prints what there is.
+         */
+        private List<HandoffReport> reportsOfMove(AdminClient client, long epoch, Pacing pacing) throws IOException {
+            Instant start = pacing.clock().instant();
+            List<HandoffReport> found = reports(client.status(), epoch);
+            while (found.stream().filter(r -> r.epoch() == epoch).count() < 2
+                    && pacing.since(start).compareTo(Duration.ofSeconds(1)) < 0) {
+                try {
+                    pacing.pause().sleep(Pacing.POLL);
+                } catch (InterruptedException e) {
+                    break;
+                }
+                found = reports(client.status(), epoch);
+            }
+            return found;
         }
 
         /**
