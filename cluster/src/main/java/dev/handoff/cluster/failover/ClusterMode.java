@@ -159,7 +159,8 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         this.grace = inGrace;
         Map<InetAddress, VipId> byAddress = new java.util.HashMap<>();
         settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
-        connections = new ConnectionRecords(node.hazelcast(), a -> Optional.ofNullable(byAddress.get(a)));
+        connections = new ConnectionRecords(node.hazelcast(), node.self().name(),
+                a -> Optional.ofNullable(byAddress.get(a)));
         rpc.connectionListener(connections);
         VipListeners listeners = new VipListeners(rpc);
         for (var prefix : settings.vips().values()) {

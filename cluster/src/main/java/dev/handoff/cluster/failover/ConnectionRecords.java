@@ -10,12 +10,16 @@ import dev.handoff.rpc.transport.ConnectionListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * (DESIGN.md §5), so the node that takes a VIP over after a crash knows whom to tickle. One multimap entry per
  * VIP keeps a VIP's connections in one partition: reading them is one round trip, not a query over the cluster.
  * Writes go through one thread of their own, so a connection's first request never waits for the cluster.
+ *
+ * <p>Each record names the node and a sequence number besides the two addresses. The Linux client reconnects
+ * from the same port, so after a move the new owner's connection has the same addresses as the old owner's;
+ * without the node and number, the old owner forgetting its closed connection would erase the new one's
+ * record, and the next move would not tickle that client (measured: a 60 s stall).
  */
 public final class ConnectionRecords implements ConnectionListener, AutoCloseable {
     public static final String MAP = HazelcastConfigs.PROTECTED_PREFIX + "connections";
@@ -35,30 +44,61 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
     private final Function<InetAddress, Optional<VipId>> vipOf;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("connection-records").daemon().factory());
+    private final String node;
+    private final AtomicLong sequence = new AtomicLong();
+    /** This node's records of its open connections, by their two addresses, oldest first. */
+    private final Map<String, Deque<String>> mine = new ConcurrentHashMap<>();
 
-    public ConnectionRecords(HazelcastInstance hz, Function<InetAddress, Optional<VipId>> vipOf) {
+    public ConnectionRecords(HazelcastInstance hz, String node, Function<InetAddress, Optional<VipId>> vipOf) {
         this.map = hz.getMultiMap(MAP);
+        this.node = node;
         this.vipOf = vipOf;
     }
 
     @Override
     public void opened(ConnectionInfo c) {
-        vipOf.apply(c.local().getAddress()).ifPresent(vip -> write(() -> map.put(vip.name(), entry(c))));
+        vipOf.apply(c.local().getAddress()).ifPresent(vip -> {
+            String entry = addresses(c) + "|" + node + "|" + sequence.incrementAndGet();
+            mine.computeIfAbsent(addresses(c), k -> new ConcurrentLinkedDeque<>()).add(entry);
+            write(() -> map.put(vip.name(), entry));
+        });
     }
 
     @Override
     public void closed(ConnectionInfo c) {
-        vipOf.apply(c.local().getAddress()).ifPresent(vip -> write(() -> map.remove(vip.name(), entry(c))));
+        vipOf.apply(c.local().getAddress()).ifPresent(vip -> {
+            Deque<String> entries = mine.get(addresses(c));
+            String entry = entries == null ? null : entries.poll();
+            if (entries != null && entries.isEmpty()) {
+                mine.remove(addresses(c), entries);
+            }
+            if (entry != null) {
+                write(() -> map.remove(vip.name(), entry));
+            }
+        });
     }
 
-    /** Every connection recorded for {@code vip}, by whichever node accepted it. */
+    /** Every connection recorded for {@code vip}, by any node (each pair of addresses once). */
     public List<TickleSender.Connection> of(VipId vip) {
-        return map.get(vip.name()).stream().map(ConnectionRecords::parse).toList();
+        return connections(new ArrayList<>(map.get(vip.name())));
     }
 
-    /** Forgets the connections of {@code vip} that the tickles have reset. */
-    public void forget(VipId vip, List<TickleSender.Connection> connections) {
-        connections.forEach(c -> write(() -> map.remove(vip.name(), text(c.server()) + "|" + text(c.client()))));
+    /** The connections {@code records} name, each pair of addresses once. */
+    public static List<TickleSender.Connection> connections(List<String> records) {
+        return records.stream().map(ConnectionRecords::parse).distinct().toList();
+    }
+
+    /**
+     * The records of {@code vip} that other nodes made: the connections a node taking the VIP over tickles, and
+     * then {@link #forget}s (its own connections are live).
+     */
+    public List<String> recordsOfOthers(VipId vip) {
+        return map.get(vip.name()).stream().filter(e -> !e.split("\\|")[2].equals(node)).toList();
+    }
+
+    /** Forgets records of {@code vip} whose connections the tickles have reset (their node is gone or closed them). */
+    public void forget(VipId vip, List<String> records) {
+        records.forEach(r -> write(() -> map.remove(vip.name(), r)));
     }
 
     /** Client addresses (ip:port) per VIP, for status. */
@@ -66,7 +106,7 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
         Map<String, List<String>> out = new TreeMap<>();
         for (Map.Entry<String, String> e : map.entrySet()) {
             String[] parts = e.getValue().split("\\|");
-            if (parts.length == 2) {
+            if (parts.length == 4) {
                 out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(parts[1].replace('#', ':'));
             }
         }
@@ -88,7 +128,7 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
         }
     }
 
-    private static String entry(ConnectionInfo c) {
+    private static String addresses(ConnectionInfo c) {
         return text(c.local()) + "|" + text(c.remote());
     }
 

@@ -239,14 +239,15 @@ final class HandoffStages {
 
     private void tickle(VipId vip) {
         Timeline t = moving.get(vip);
-        List<TickleSender.Connection> recorded = connections.of(vip).stream()
+        List<String> records = connections.recordsOfOthers(vip);
+        List<TickleSender.Connection> recorded = ConnectionRecords.connections(records).stream()
                 .filter(c -> c.server().getAddress().equals(address(vip))).toList();
         SendResult sent = recorded.isEmpty() ? new SendResult.Sent(0) : tickles.send(recorded);
         if (t != null) {
             t.stage("tickle");
         }
         if (sent instanceof SendResult.Sent) {
-            connections.forget(vip, recorded);
+            connections.forget(vip, records);
             log.info("VIP {}: tickled {} recorded client connections", vip, recorded.size());
         } else {
             log.warn("VIP {}: clients not tickled ({}); they reconnect when their next request times out", vip,

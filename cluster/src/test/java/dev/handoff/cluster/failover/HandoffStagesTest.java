@@ -105,7 +105,7 @@ class HandoffStagesTest {
         // A port of its own per test: a listener a failed step leaves bound must not fail the next test.
         port = FreePorts.on(address, 1).getFirst();
         rpc = new RpcServer(program.dispatcher(), RpcServerConfig.of(List.of(port)), CallObserver.NONE);
-        connections = new ConnectionRecords(member.hazelcast(),
+        connections = new ConnectionRecords(member.hazelcast(), "peer",
                 a -> a.equals(address) ? Optional.of(VIP) : Optional.empty());
         rpc.connectionListener(connections);
         listeners = new VipListeners(rpc);

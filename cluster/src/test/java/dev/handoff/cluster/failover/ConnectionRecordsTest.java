@@ -1,0 +1,76 @@
+package dev.handoff.cluster.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.handoff.cluster.address.TickleSender;
+import dev.handoff.cluster.membership.ClusterConfig;
+import dev.handoff.cluster.membership.ClusterNode;
+import dev.handoff.cluster.membership.Discovery;
+import dev.handoff.cluster.vip.NodeId;
+import dev.handoff.cluster.vip.VipId;
+import dev.handoff.rpc.dispatch.Transport;
+import dev.handoff.rpc.transport.ConnectionInfo;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The shared connection records across the move of a client that reconnects from the same port. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConnectionRecordsTest {
+    private static final VipId VIP = new VipId("10.0.3.100");
+    private static final InetSocketAddress SERVER = new InetSocketAddress(InetAddress.ofLiteral("10.0.3.100"), 2049);
+    private static final InetSocketAddress CLIENT = new InetSocketAddress(InetAddress.ofLiteral("10.0.3.10"), 812);
+    private ClusterNode member;
+
+    @BeforeAll
+    void startMember() {
+        int port = FreePorts.on(InetAddress.getLoopbackAddress(), 1).getFirst();
+        member = ClusterNode.start(ClusterConfig.of(new NodeId("m"), "127.0.0.1", port,
+                new Discovery.TcpIp(List.of("127.0.0.1:" + port)), 1)
+                .withClusterName("handoff-test-" + UUID.randomUUID()).withJoinWait(Duration.ZERO), input -> {
+        });
+    }
+
+    @AfterAll
+    void stopMember() {
+        member.close();
+    }
+
+    @Test
+    void theOldOwnerForgettingItsConnectionLeavesTheNewOwnersRecordOfTheSameAddresses() {
+        ConnectionRecords oldOwner = records("node1");
+        ConnectionRecords newOwner = records("node2");
+        ConnectionInfo connection = new ConnectionInfo(Transport.TCP, SERVER, CLIENT, 0, false, Duration.ZERO);
+        oldOwner.opened(connection);
+        Await.until("node1's record", Duration.ofSeconds(5), () -> oldOwner.of(VIP).size() == 1);
+
+        // The VIP moves; node2 tickles what node1 recorded and forgets it, and the client comes back from the
+        // same port to node2 before node1 has closed its side.
+        List<String> tickled = newOwner.recordsOfOthers(VIP);
+        assertThat(ConnectionRecords.connections(tickled)).containsExactly(new TickleSender.Connection(SERVER, CLIENT));
+        newOwner.forget(VIP, tickled);
+        newOwner.opened(connection);
+        oldOwner.closed(connection);
+
+        Await.until("node2's record alone", Duration.ofSeconds(5), () -> {
+            List<String> left = oldOwner.recordsOfOthers(VIP);
+            return left.size() == 1 && left.getFirst().contains("|node2|");
+        });
+        assertThat(newOwner.recordsOfOthers(VIP)).as("node2 never tickles its own live connection").isEmpty();
+        assertThat(oldOwner.of(VIP)).containsExactly(new TickleSender.Connection(SERVER, CLIENT));
+        oldOwner.close();
+        newOwner.close();
+    }
+
+    private ConnectionRecords records(String node) {
+        return new ConnectionRecords(member.hazelcast(), node,
+                a -> a.equals(SERVER.getAddress()) ? Optional.of(VIP) : Optional.empty());
+    }
+}
