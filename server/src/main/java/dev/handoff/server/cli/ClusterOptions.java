@@ -43,6 +43,11 @@ final class ClusterOptions {
             description = "Address the member listens on (default: the first --bind address).")
     InetAddress bind;
 
+    @Option(names = "--member-timeout", paramLabel = "SECONDS",
+            description = {"A member silent this long is suspected dead (heartbeats every second; detection within",
+                    "this + 1 s; default: ${DEFAULT-VALUE}). VIP takeover waits for the lease, not for this."})
+    int memberTimeout = 2;
+
     boolean enabled() {
         return !members.isEmpty() || dns != null;
     }
@@ -57,9 +62,10 @@ final class ClusterOptions {
                         + "ADDR (this node's address, not the wildcard) or --cluster-bind ADDR"));
         Discovery discovery = dns != null ? new Discovery.KubernetesDns(dns, port) : new Discovery.TcpIp(members);
         int expected = Optional.ofNullable(size).orElse(members.isEmpty() ? 3 : members.size());
-        ClusterConfig config = ClusterConfig.of(new NodeId(node != null ? node
-                : InetAddress.getLocalHost().getHostName()), at.getHostAddress(), port, discovery, expected)
-                .withClusterName(name);
-        return config.withWitness(witness);
+        ClusterConfig d = ClusterConfig.of(new NodeId(node != null ? node
+                : InetAddress.getLocalHost().getHostName()), at.getHostAddress(), port, discovery, expected);
+        return new ClusterConfig(d.nodeName(), name, d.bindAddress(), d.port(), d.discovery(), d.expectedSize(),
+                witness, d.heartbeatInterval(), java.time.Duration.ofSeconds(memberTimeout), d.joinWait(),
+                d.mergeDelay());
     }
 }
