@@ -178,6 +178,8 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
                 new TickleSender(2), connections, settings.order(), settings.drainDeadline(),
                 addressLifetime(settings.vipConfig().lease()), controller::submit,
                 this::reported, background, controller::row);
+        Duration longest = addressLifetime(settings.vipConfig().lease());
+        stages.holdAddressesFor(vip -> controller.addressHold(vip, longest));
         VipTable table = new HazelcastVipTable(node.hazelcast());
         table.seed(settings.vips().keySet(), node.self());
         table.listen(row -> controller.submit(new VipInput.TableChanged(List.of(row))));

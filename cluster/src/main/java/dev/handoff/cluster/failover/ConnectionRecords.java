@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * from the same port, so after a move the new owner's connection has the same addresses as the old owner's;
  * without the node and number, the old owner forgetting its closed connection would erase the new one's
  * record, and the next move would not tickle that client (measured: a 60 s stall).
+ *
+ * <p>A node forgets the record of a closed connection only while it serves the VIP. Closed during or after a
+ * departure (stage 3 resets them while the new owner is already tickling), the records stay for the new owner,
+ * which tickles every record not of a connection live on it, and then forgets them.
  */
 public final class ConnectionRecords implements ConnectionListener, AutoCloseable {
     public static final String MAP = HazelcastConfigs.PROTECTED_PREFIX + "connections";
@@ -48,6 +52,8 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
     private final AtomicLong sequence = new AtomicLong();
     /** This node's records of its open connections, by their two addresses, oldest first. */
     private final Map<String, Deque<String>> mine = new ConcurrentHashMap<>();
+    /** VIPs this node serves now. */
+    private final java.util.Set<VipId> served = ConcurrentHashMap.newKeySet();
 
     public ConnectionRecords(HazelcastInstance hz, String node, Function<InetAddress, Optional<VipId>> vipOf) {
         this.map = hz.getMultiMap(MAP);
@@ -72,7 +78,7 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
             if (entries != null && entries.isEmpty()) {
                 mine.remove(addresses(c), entries);
             }
-            if (entry != null) {
+            if (entry != null && served.contains(vip)) {
                 write(() -> map.remove(vip.name(), entry));
             }
         });
@@ -88,12 +94,24 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
         return records.stream().map(ConnectionRecords::parse).distinct().toList();
     }
 
+    /** Whether this node serves {@code vip} now (from stage 1 of a departure on, it does not). */
+    public void serving(VipId vip, boolean serving) {
+        if (serving) {
+            served.add(vip);
+        } else {
+            served.remove(vip);
+        }
+    }
+
     /**
-     * The records of {@code vip} that other nodes made: the connections a node taking the VIP over tickles, and
-     * then {@link #forget}s (its own connections are live).
+     * The records of {@code vip} but those of connections live on this node: what a node taking the VIP over
+     * tickles, and then {@link #forget}s. They are the old owner's, or this node's own from an earlier time it
+     * served the VIP.
      */
-    public List<String> recordsOfOthers(VipId vip) {
-        return map.get(vip.name()).stream().filter(e -> !e.split("\\|")[2].equals(node)).toList();
+    public List<String> stale(VipId vip) {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        mine.values().forEach(live::addAll);
+        return map.get(vip.name()).stream().filter(e -> !live.contains(e)).toList();
     }
 
     /** Forgets records of {@code vip} whose connections the tickles have reset (their node is gone or closed them). */

@@ -74,6 +74,10 @@ final class HandoffStages {
     private final Consumer<HandoffReport> reports;
     private final ScheduledExecutorService background;
     private final Function<VipId, Optional<VipRecord>> rows;
+    /** How long the kernel may keep a VIP's address from now (inside the lease); read on the controller's thread. */
+    private Function<VipId, Duration> holdFor;
+    /** VIPs whose AddAddress was skipped in this step: not announced either. */
+    private final java.util.Set<VipId> notPutUp = new java.util.HashSet<>();
     private final Map<VipId, Timeline> moving = new HashMap<>();
     /** Per VIP, the owner before the current one: where an arriving VIP comes from. */
     private final Map<VipId, NodeId> owners = new HashMap<>();
@@ -92,10 +96,16 @@ final class HandoffStages {
         this.order = order;
         this.drainDeadline = drainDeadline;
         this.addressLifetime = addressLifetime;
+        this.holdFor = vip -> addressLifetime;
         this.inbox = inbox;
         this.reports = reports;
         this.background = background;
         this.rows = rows;
+    }
+
+    /** Where address lifetimes come from: the lease of each VIP, as the controller knows it. */
+    void holdAddressesFor(Function<VipId, Duration> holdFor) {
+        this.holdFor = holdFor;
     }
 
     /** Notes each row the controller hears of, to name where a VIP arriving here comes from. */
@@ -144,6 +154,8 @@ final class HandoffStages {
         long epoch = row == null ? -1 : lost ? row.epoch() : row.epoch() + 1;
         Timeline t = new Timeline(vip.name(), lost ? "fenced" : "handoff", self.name(), to, epoch);
         moving.put(vip, t);
+        // From here on, connections that close leave their records for the next owner to tickle.
+        connections.serving(vip, false);
         log.info("VIP {}: stage 1 (stop accepting, drain) {}", vip, lost ? "after losing the lease" : "for " + to);
         // The rest runs on the background thread, never on the Netty thread that completes the drain: ending
         // connections may bind a fresh listener, which blocks.
@@ -173,7 +185,9 @@ final class HandoffStages {
                 case TICKLE -> {
                 }
                 case RESET_FIRST -> {
-                    listeners.resetAndRebind(address(vip));
+                    // No fresh listener yet: the address is still here, and a client reconnecting at once would
+                    // be accepted by it and then left unanswered when the address goes. Stage 3 binds one.
+                    listeners.reset(address(vip));
                     t.stage("reset");
                 }
                 case FIN -> {
@@ -181,8 +195,8 @@ final class HandoffStages {
                     t.stage("fin");
                 }
             }
-        } catch (IOException e) {
-            log.warn("VIP {}: ending connections failed: {}", vip, e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("VIP {}: ending connections failed: {}", vip, e.toString());
         }
     }
 
@@ -213,7 +227,15 @@ final class HandoffStages {
         moving.put(vip, t);
         try {
             listeners.ensureListening(address(vip));
-            addressManager.hold(addresses.get(vip), addressLifetime);
+            Duration hold = holdFor.apply(vip);
+            if (hold.isZero()) {
+                // Less than a second of lease left (a restore late in a lease): the next renewal puts it up.
+                log.warn("VIP {}: address not put up, the lease ends within a second", vip);
+                notPutUp.add(vip);
+            } else {
+                notPutUp.remove(vip);
+                addressManager.hold(addresses.get(vip), hold);
+            }
         } catch (IOException | AddressException e) {
             log.error("VIP {}: cannot bring the address up: {}", vip, e.getMessage());
         }
@@ -221,6 +243,9 @@ final class HandoffStages {
     }
 
     private void announce(VipId vip) {
+        if (notPutUp.contains(vip)) {
+            return; // announcing an address that is not up would draw its traffic here, to be dropped
+        }
         SendResult first = addressManager.announce(address(vip));
         Timeline t = moving.get(vip);
         if (t != null) {
@@ -239,7 +264,7 @@ final class HandoffStages {
 
     private void tickle(VipId vip) {
         Timeline t = moving.get(vip);
-        List<String> records = connections.recordsOfOthers(vip);
+        List<String> records = connections.stale(vip);
         List<TickleSender.Connection> recorded = ConnectionRecords.connections(records).stream()
                 .filter(c -> c.server().getAddress().equals(address(vip))).toList();
         SendResult sent = recorded.isEmpty() ? new SendResult.Sent(0) : tickles.send(recorded);
@@ -256,6 +281,7 @@ final class HandoffStages {
     }
 
     private void startServing(VipId vip, long epoch) {
+        connections.serving(vip, true);
         Timeline t = moving.remove(vip);
         log.info("VIP {}: serving under epoch {}", vip, epoch);
         if (t != null) {
@@ -269,9 +295,13 @@ final class HandoffStages {
      * Off the controller's thread: a renewal must not wait for {@code ip}.
      */
     void renewAddresses(List<VipId> served) {
-        background.execute(() -> served.forEach(vip -> {
+        Map<VipId, Duration> holds = new HashMap<>();
+        served.forEach(vip -> holds.put(vip, holdFor.apply(vip)));
+        background.execute(() -> holds.forEach((vip, hold) -> {
             try {
-                addressManager.hold(addresses.get(vip), addressLifetime);
+                if (!hold.isZero()) {
+                    addressManager.hold(addresses.get(vip), hold);
+                }
             } catch (AddressException e) {
                 log.warn("VIP {}: address lifetime not renewed: {}", vip, e.getMessage());
             }

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 final class VipController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VipController.class);
     static final Duration TICK = Duration.ofMillis(250);
+    /** Measured: an address whose lifetime ran out is gone 0.0-0.25 s later. */
+    static final Duration KERNEL_EXPIRY_SLACK = Duration.ofMillis(400);
     /** How often the whole table and the addresses are re-read, so a missed notification heals. */
     static final int REFRESH_EVERY_TICKS = 8;
     private static final Set<VipEvent> LOGGED = EnumSet.of(VipEvent.CLAIM_WON, VipEvent.CLAIM_TOO_LATE,
@@ -98,6 +100,19 @@ final class VipController implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("the VIP controller did not answer: " + e, e);
         }
+    }
+
+    /**
+     * How long the kernel may keep {@code vip}'s address from now: whole seconds that end before the lease does
+     * (the kernel drops an expired address up to a few hundred ms late), at most {@code longest}; zero when the
+     * lease has less than a second left. Call on the controller's thread.
+     */
+    Duration addressHold(VipId vip, Duration longest) {
+        return ownership.leaseEnd(vip).map(end -> {
+            Duration left = Duration.between(now(), end).minus(KERNEL_EXPIRY_SLACK);
+            Duration whole = Duration.ofSeconds(Math.max(0, left.toSeconds()));
+            return whole.compareTo(longest) < 0 ? whole : longest;
+        }).orElse(Duration.ZERO);
     }
 
     /** Seconds since this node saw {@code vip}'s row change; call on the controller's thread. */

@@ -38,8 +38,8 @@ public final class VipListeners {
         return rpc.group(vip).map(ListenerGroup::halfClose).orElse(CompletableFuture.completedFuture(null));
     }
 
-    /** Resets every connection on {@code vip}, closes the group and binds a fresh one for the next arrival. */
-    public int resetAndRebind(InetAddress vip) throws IOException {
+    /** Resets every connection on {@code vip} and closes the group; nothing listens there afterwards. */
+    public int reset(InetAddress vip) {
         var group = rpc.group(vip);
         int reset = 0;
         if (group.isPresent()) {
@@ -47,6 +47,16 @@ public final class VipListeners {
             group.get().abort().join();
             rpc.remove(group.get());
         }
+        return reset;
+    }
+
+    /**
+     * Resets every connection on {@code vip}, closes the group and binds a fresh one for the next arrival. Only
+     * once the address is gone from here: a fresh listener under a present address would accept clients that
+     * nobody serves.
+     */
+    public int resetAndRebind(InetAddress vip) throws IOException {
+        int reset = reset(vip);
         rpc.listen(vip);
         return reset;
     }

@@ -97,6 +97,15 @@ public final class VipOwnership {
         return roles.get(vip) instanceof Role.Serving s && now.isBefore(leaseEnd(s.leaseFrom()));
     }
 
+    /**
+     * When this node's right to serve {@code vip} ends, on its monotonic clock, if it serves it: the edge keeps
+     * the address's kernel lifetime inside it, so the address cannot outlive the lease even if nothing of this
+     * node runs to remove it.
+     */
+    public Optional<Instant> leaseEnd(VipId vip) {
+        return roles.get(vip) instanceof Role.Serving s ? Optional.of(leaseEnd(s.leaseFrom())) : Optional.empty();
+    }
+
     /** The epoch this node serves {@code vip} under, if it serves it. */
     public Optional<Long> servingEpoch(VipId vip) {
         return roles.get(vip) instanceof Role.Serving s ? Optional.of(s.epoch()) : Optional.empty();

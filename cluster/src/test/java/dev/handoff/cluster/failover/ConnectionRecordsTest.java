@@ -44,27 +44,34 @@ class ConnectionRecordsTest {
     }
 
     @Test
-    void theOldOwnerForgettingItsConnectionLeavesTheNewOwnersRecordOfTheSameAddresses() {
+    void aMoveLeavesTheOldOwnersRecordForTheNewOwnerAndKeepsTheNewOwnersRecordOfTheSameAddresses() {
         ConnectionRecords oldOwner = records("node1");
         ConnectionRecords newOwner = records("node2");
         ConnectionInfo connection = new ConnectionInfo(Transport.TCP, SERVER, CLIENT, 0, false, Duration.ZERO);
+        oldOwner.serving(VIP, true);
         oldOwner.opened(connection);
         Await.until("node1's record", Duration.ofSeconds(5), () -> oldOwner.of(VIP).size() == 1);
 
-        // The VIP moves; node2 tickles what node1 recorded and forgets it, and the client comes back from the
-        // same port to node2 before node1 has closed its side.
-        List<String> tickled = newOwner.recordsOfOthers(VIP);
-        assertThat(ConnectionRecords.connections(tickled)).containsExactly(new TickleSender.Connection(SERVER, CLIENT));
-        newOwner.forget(VIP, tickled);
-        newOwner.opened(connection);
+        // Stage 1 on node1: it no longer serves; its stage 3 resets the connection while node2 is arriving.
+        oldOwner.serving(VIP, false);
         oldOwner.closed(connection);
+        List<String> stale = newOwner.stale(VIP);
+        assertThat(ConnectionRecords.connections(stale)).as("node1's record is still there to tickle")
+                .containsExactly(new TickleSender.Connection(SERVER, CLIENT));
+        newOwner.forget(VIP, stale);
+        // The client comes back from the same port, to node2, which now serves the VIP.
+        newOwner.opened(connection);
+        newOwner.serving(VIP, true);
 
         Await.until("node2's record alone", Duration.ofSeconds(5), () -> {
-            List<String> left = oldOwner.recordsOfOthers(VIP);
-            return left.size() == 1 && left.getFirst().contains("|node2|");
+            List<TickleSender.Connection> left = oldOwner.of(VIP);
+            return left.size() == 1 && oldOwner.stale(VIP).getFirst().contains("|node2|");
         });
-        assertThat(newOwner.recordsOfOthers(VIP)).as("node2 never tickles its own live connection").isEmpty();
-        assertThat(oldOwner.of(VIP)).containsExactly(new TickleSender.Connection(SERVER, CLIENT));
+        assertThat(newOwner.stale(VIP)).as("node2 never tickles its own live connection").isEmpty();
+
+        // A connection that closes while its node serves the VIP takes its record with it.
+        newOwner.closed(connection);
+        Await.until("no record", Duration.ofSeconds(5), () -> oldOwner.of(VIP).isEmpty());
         oldOwner.close();
         newOwner.close();
     }
