@@ -122,4 +122,17 @@ public final class HazelcastLockStore implements LockStore {
     public int fileCount() {
         return files.size();
     }
+
+    /**
+     * Counts across the shared table, by reading every record: each file's record is small and the table is
+     * bounded by the per-client limits, and a scrape comes every several seconds.
+     */
+    @Override
+    public dev.handoff.nlm.state.LockTally tally() {
+        dev.handoff.nlm.state.LockTally sum = dev.handoff.nlm.state.LockTally.EMPTY;
+        for (FileLocks f : files.values()) {
+            sum = sum.plus(dev.handoff.nlm.state.LockTally.of(f));
+        }
+        return sum;
+    }
 }

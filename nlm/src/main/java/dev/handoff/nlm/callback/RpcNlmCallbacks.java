@@ -40,6 +40,7 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
     private final InstantSource clock;
     private final Semaphore slots;
     private final ScheduledExecutorService timer;
+    private final GrantCounters grants = new GrantCounters();
 
     public RpcNlmCallbacks(CallbackPolicy policy, InstantSource clock) {
         this.policy = policy;
@@ -54,6 +55,7 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
         if (!slots.tryAcquire()) {
             log.warn("{} NLM callbacks already under way: GRANTED to {} not sent", policy.maxOutstanding(),
                     to.client());
+            grants.increment(GrantResult.FAILED);
             outcome.unreachable("outbound callback queue full");
             return;
         }
@@ -68,12 +70,15 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
                     boolean retry = error != null || result.status() == NlmStatus.DENIED_GRACE_PERIOD;
                     if (!retry) {
                         slots.release();
+                        grants.increment(result.status() == NlmStatus.GRANTED ? GrantResult.ACCEPTED
+                                : GrantResult.REFUSED);
                         outcome.answered(result);
                         return;
                     }
                     Duration delay = policy.delayAfter(failures + 1);
                     if (clock.instant().plus(delay).isAfter(deadline)) {
                         slots.release();
+                        grants.increment(GrantResult.FAILED);
                         outcome.unreachable(error != null ? "no answer from " + to.client() + ": " + error
                                 : to.client() + " kept answering " + result.status());
                         return;
@@ -83,6 +88,11 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
                     timer.schedule(() -> attemptGrant(to, writer, args, outcome, deadline, failures + 1),
                             delay.toMillis(), TimeUnit.MILLISECONDS);
                 });
+    }
+
+    /** GRANTED callbacks sent so far, by how they ended. */
+    public GrantCounters grantCounters() {
+        return grants;
     }
 
     @Override

@@ -44,4 +44,12 @@ public interface LockStore {
 
     /** Files with at least one lock or waiter, for status and metrics. */
     int fileCount();
+
+    /**
+     * What the whole table holds, for gauges; read on every scrape, so it must be cheap. This default knows only
+     * {@link #fileCount()}; a store that can count locks and waiters without reading every record says more.
+     */
+    default LockTally tally() {
+        return LockTally.filesOnly(fileCount());
+    }
 }

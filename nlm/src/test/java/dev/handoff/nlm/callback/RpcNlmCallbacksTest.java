@@ -93,6 +93,13 @@ class RpcNlmCallbacksTest {
         return outcome;
     }
 
+    /** The GRANTED counters, each result once: they are bumped before the outcome is reported. */
+    private String counted() {
+        GrantCounters c = callbacks.grantCounters();
+        return "accepted=" + c.get(GrantResult.ACCEPTED) + " refused=" + c.get(GrantResult.REFUSED) + " failed="
+                + c.get(GrantResult.FAILED);
+    }
+
     private void useRpcbindOf(Duration giveUpAfter) {
         callbacks = new RpcNlmCallbacks(new CallbackPolicy(Duration.ofMillis(300), Duration.ofMillis(50),
                 Duration.ofMillis(200), giveUpAfter, 8, endpoints.udpEndpoints().getFirst().getPort()),
@@ -108,6 +115,7 @@ class RpcNlmCallbacksTest {
 
         assertThat(outcome).isEqualTo("answered GRANTED cafe");
         assertThat(heard.get()).isEqualTo("127.0.0.2 " + FH.toHex() + " 42");
+        assertThat(counted()).isEqualTo("accepted=1 refused=0 failed=0");
     }
 
     @Test
@@ -119,6 +127,7 @@ class RpcNlmCallbacksTest {
         String outcome = grant(new CallbackTarget(CLIENT, VIP, 4, Transport.UDP, FH)).get(10, TimeUnit.SECONDS);
 
         assertThat(outcome).isEqualTo("answered DENIED cafe");
+        assertThat(counted()).isEqualTo("accepted=0 refused=1 failed=0");
     }
 
     @Test
@@ -139,5 +148,6 @@ class RpcNlmCallbacksTest {
 
         assertThat(outcome).isEqualTo("unreachable");
         assertThat(heard).isNotDone();
+        assertThat(counted()).as("one callback, however many tries").isEqualTo("accepted=0 refused=0 failed=1");
     }
 }

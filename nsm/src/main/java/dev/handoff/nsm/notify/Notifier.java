@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,8 @@ public final class Notifier implements AutoCloseable {
     private final AutoCloseable resources;
     private final Map<NotifyTarget, Campaign> campaigns = new HashMap<>();
     private boolean closed;
+    private final LongAdder acknowledged = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     public Notifier(NotifySender sender, Scheduler scheduler, InstantSource clock, RetryPolicy policy) {
         this(sender, scheduler, clock, policy, () -> { });
@@ -108,6 +111,19 @@ public final class Notifier implements AutoCloseable {
         return campaigns.size();
     }
 
+    /** SM_NOTIFY calls a peer's statd acknowledged, over all campaigns; read by the metrics exporter. */
+    public long acknowledged() {
+        return acknowledged.sum();
+    }
+
+    /**
+     * SM_NOTIFY attempts that failed (no answer, no statd, refused), retries included: a peer that is down
+     * counts once per attempt until the policy gives up.
+     */
+    public long failed() {
+        return failed.sum();
+    }
+
     private void attempt(Campaign c) {
         synchronized (this) {
             if (c.over || closed) {
@@ -125,6 +141,7 @@ public final class Notifier implements AutoCloseable {
     }
 
     private void attempted(Campaign c, Throwable failure) {
+        (failure == null ? acknowledged : failed).increment();
         synchronized (this) {
             if (c.over || closed) {
                 return;

@@ -1,5 +1,10 @@
 package dev.handoff.server.metrics;
 
+import dev.handoff.nlm.NlmService;
+import dev.handoff.nlm.callback.GrantCounters;
+import dev.handoff.nlm.state.LockStore;
+import dev.handoff.nsm.NsmService;
+import dev.handoff.nsm.notify.Notifier;
 import dev.handoff.rpc.cache.LocalReplyCache;
 import dev.handoff.rpc.dispatch.Dispatcher;
 import dev.handoff.rpc.transport.RpcServer;
@@ -24,6 +29,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final JvmGcMetrics gc;
     private volatile ServerGauges gauges;
     private volatile ClusterMetrics clusterMetrics;
+    private volatile LockMetrics lockMetrics;
 
     private ServerMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -67,6 +73,16 @@ public final class ServerMetrics implements AutoCloseable {
         clusterMetrics = new ClusterMetrics(registry, cluster);
     }
 
+    /** Adds the lock manager's series: the lock table's counts, grace, GRANTED callbacks and transitions. */
+    public void watchLocks(LockStore store, NlmService service, GrantCounters grants) {
+        lockMetrics = new LockMetrics(registry, store, service.clock(), service.manager().counters(), grants);
+    }
+
+    /** Adds the status monitor's series: hosts watched, notices owed, SM_NOTIFY attempts and transitions. */
+    public void watchStatusMonitor(NsmService nsm, Notifier notifier) {
+        new NsmMetrics(registry, nsm, notifier);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
@@ -80,6 +96,10 @@ public final class ServerMetrics implements AutoCloseable {
         ClusterMetrics c = clusterMetrics;
         if (c != null) {
             c.refresh();
+        }
+        LockMetrics l = lockMetrics;
+        if (l != null) {
+            l.refresh();
         }
         return registry.scrape();
     }
