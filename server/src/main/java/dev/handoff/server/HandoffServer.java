@@ -23,7 +23,11 @@ import dev.handoff.rpc.dispatch.Dispatcher;
 import dev.handoff.rpc.dispatch.RpcProgram;
 import dev.handoff.rpc.transport.RpcServer;
 import dev.handoff.rpc.transport.RpcServerConfig;
+import dev.handoff.nlm.state.InMemoryLockStore;
+import dev.handoff.nsm.state.Monitor;
 import dev.handoff.server.admin.AdminHttpServer;
+import dev.handoff.server.admin.ClientSources;
+import dev.handoff.server.admin.LockTable;
 import dev.handoff.server.admin.ExportsAdmin;
 import dev.handoff.server.admin.ReloadReport;
 import dev.handoff.server.exports.CachingHostResolver;
@@ -47,6 +51,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,6 +138,9 @@ public final class HandoffServer implements AutoCloseable {
         ReplyCache replyCache = cluster == null ? new LocalReplyCache(InstantSource.system())
                 : cluster.replyCache(InstantSource.system());
         ServerMetrics metrics = config.metrics().isPresent() ? ServerMetrics.create() : null;
+        if (metrics != null && cluster != null) {
+            metrics.watch(cluster);   // before the VIPs start, so the first acquisition is counted too
+        }
         CallObserver observer = metrics == null ? CallObserver.NONE : metrics.observer();
         Dispatcher dispatcher = new Dispatcher(programs, replyCache, observer);
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
@@ -156,13 +164,13 @@ public final class HandoffServer implements AutoCloseable {
             if (config.admin().isPresent()) {
                 ClusterControl control = cluster != null ? cluster : new StandaloneControl(
                         InetAddress.getLocalHost().getHostName(), () -> locking.store().fileCount(), locking::inGrace);
-                admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin, control);
+                admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin, control,
+                        clientSources(mounts, rpc, locking, nsm, cluster));
             }
             if (metrics != null) {
                 metrics.watch(rpc, dispatcher, replyCache);
-                if (cluster != null) {
-                    metrics.watch(cluster);
-                }
+                metrics.watchLocks(locking.store(), locking.service(), locking.callbacks().grantCounters());
+                metrics.watchStatusMonitor(nsm, notifier);
                 // In a cluster, ready also needs quorum: without it this node may serve no VIP.
                 ClusterMode c = cluster;
                 metricsHttp = MetricsHttpServer.start(config.metrics().get().socketAddress(), metrics,
@@ -191,6 +199,17 @@ public final class HandoffServer implements AutoCloseable {
         ready.set(true);
         return new HandoffServer(rpc, registration, fileSystems, exportsAdmin, admin, notifier, locking, metrics,
                 metricsHttp, ready, cluster);
+    }
+
+    /** What {@code handoff clients} and {@code locks} show: this node's mounts and connections, the lock table. */
+    private static ClientSources clientSources(MountList mounts, RpcServer rpc, Locking locking, NsmService nsm,
+                                               ClusterMode cluster) {
+        LockTable locks = cluster != null ? LockTable.shared(cluster.hazelcast())
+                : locking.store() instanceof InMemoryLockStore memory ? LockTable.of(memory) : LockTable.NONE;
+        return new ClientSources(mounts::entries,
+                () -> rpc.groups().stream().flatMap(g -> g.connections().stream()).toList(), locks,
+                () -> nsm.monitors().stream().filter(m -> m.address() != null)
+                        .collect(Collectors.toMap(Monitor::monName, Monitor::address, (a, b) -> b)));
     }
 
     private static AddressManager addressManager(ClusterServe cs) {

@@ -20,6 +20,8 @@ public final class InMemoryLockStore implements LockStore {
     /** Files with a waiter yielding until a known time; few, so {@link #due} scans them. */
     private final Map<FileKey, Instant> wakes = new HashMap<>();
     private Grace grace = Grace.NONE;
+    /** The sum of {@link LockTally#of} over {@link #files}, kept up to date by {@link #commit}. */
+    private LockTally tally = LockTally.EMPTY;
 
     @Override
     public synchronized FileLocks load(FileKey file) {
@@ -37,6 +39,7 @@ public final class InMemoryLockStore implements LockStore {
             return false;
         }
         unindex(current);
+        tally = tally.minus(LockTally.of(current)).plus(LockTally.of(next));
         if (next.isEmpty()) {
             files.remove(next.file());
         } else {
@@ -101,10 +104,24 @@ public final class InMemoryLockStore implements LockStore {
         return true;
     }
 
+    /**
+     * Every record held now, as one consistent snapshot (taken under the store's monitor), for the operator's
+     * view of the table. Records are immutable, so the copy is safe to read at leisure.
+     */
+    public synchronized List<FileLocks> records() {
+        return List.copyOf(files.values());
+    }
+
     /** Records held; for gauges and leak checks. */
     @Override
     public synchronized int fileCount() {
         return files.size();
+    }
+
+    /** Exact: kept by every commit, so a scrape costs nothing. */
+    @Override
+    public synchronized LockTally tally() {
+        return tally;
     }
 
     /** No record, no client in the index, no wake-up: nothing has leaked. */

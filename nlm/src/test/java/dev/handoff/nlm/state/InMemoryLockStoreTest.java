@@ -56,6 +56,19 @@ class InMemoryLockStoreTest {
     }
 
     @Test
+    void recordsIsASnapshotOfEveryFileThatLaterCommitsLeaveAlone() {
+        store.commit(store.load(F), holding("a x 0+10").withVersion(1));
+        store.commit(store.load(Harness.OTHER_FILE),
+                FileLocks.empty(Harness.OTHER_FILE).withLocks(List.of(Harness.parse("b s 0+eof"))).withVersion(1));
+
+        List<FileLocks> before = store.records();
+        store.commit(store.load(F), FileLocks.empty(F));
+
+        assertThat(before).extracting(FileLocks::file).containsExactlyInAnyOrder(F, Harness.OTHER_FILE);
+        assertThat(store.records()).extracting(FileLocks::file).containsExactly(Harness.OTHER_FILE);
+    }
+
+    @Test
     void dueListsFilesWhoseWakeUpTimeHasCome() {
         Instant at = Harness.START.plusSeconds(10);
         store.commit(store.load(F), holding("a x 0+10").withWakeAt(at).withVersion(1));

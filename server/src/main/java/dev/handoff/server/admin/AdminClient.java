@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 
-/** The client side of the admin API, for {@code handoff exports}, {@code status}, {@code vip} and {@code node}. */
+/**
+ * The client side of the admin API, for {@code handoff exports}, {@code status}, {@code vip}, {@code node},
+ * {@code clients} and {@code locks}.
+ */
 public final class AdminClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     /** A reload may wait on DNS for host-name rules; give it time before calling the server unreachable. */
@@ -67,6 +70,34 @@ public final class AdminClient {
     public Outcome undrain(String node) throws IOException {
         return parse(send(post(ClusterRoutes.NODES + PathSegments.encode(node) + "/undrain"), ACCEPTED_OR_REFUSED),
                 Outcome.class);
+    }
+
+    /** {@code GET /v1/clients}. */
+    public ClientsReport clients() throws IOException {
+        return parse(send(get(ClientRoutes.CLIENTS), Set.of(200)), ClientsReport.class);
+    }
+
+    /** {@code GET /v1/clients} as the server wrote it, checked to parse. */
+    public String clientsJson() throws IOException {
+        byte[] body = send(get(ClientRoutes.CLIENTS), Set.of(200));
+        parse(body, ClientsReport.class);
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** {@code GET /v1/locks?limit=N}. */
+    public LocksReport locks(int limit) throws IOException {
+        return parse(send(get(locksPath(limit)), Set.of(200)), LocksReport.class);
+    }
+
+    /** {@code GET /v1/locks?limit=N} as the server wrote it, checked to parse. */
+    public String locksJson(int limit) throws IOException {
+        byte[] body = send(get(locksPath(limit)), Set.of(200));
+        parse(body, LocksReport.class);
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static String locksPath(int limit) {
+        return ClientRoutes.LOCKS + "?limit=" + limit;
     }
 
     private HttpRequest get(String path) {

@@ -27,12 +27,15 @@ public final class AdminHttpServer implements AutoCloseable {
     private final ExecutorService executor;
     private final ExportsAdmin admin;
     private final ClusterRoutes cluster;
+    private final ClientRoutes clients;
 
-    private AdminHttpServer(HttpServer server, ExecutorService executor, ExportsAdmin admin, ClusterRoutes cluster) {
+    private AdminHttpServer(HttpServer server, ExecutorService executor, ExportsAdmin admin, ClusterRoutes cluster,
+                            ClientRoutes clients) {
         this.server = server;
         this.executor = executor;
         this.admin = admin;
         this.cluster = cluster;
+        this.clients = clients;
     }
 
     /** Binds {@code address} (port 0: an ephemeral port) and starts answering, for a server without a cluster. */
@@ -43,13 +46,20 @@ public final class AdminHttpServer implements AutoCloseable {
     /** Binds {@code address} and starts answering, the cluster routes from {@code control} (a clustered server's). */
     public static AdminHttpServer start(InetSocketAddress address, ExportsAdmin admin, ClusterControl control)
             throws IOException {
+        return start(address, admin, control, ClientSources.NONE);
+    }
+
+    /** Binds {@code address} and starts answering, the clients and locks routes from {@code sources}. */
+    public static AdminHttpServer start(InetSocketAddress address, ExportsAdmin admin, ClusterControl control,
+                                        ClientSources sources) throws IOException {
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "admin-http");
             t.setDaemon(true);
             return t;
         });
-        AdminHttpServer api = new AdminHttpServer(server, executor, admin, new ClusterRoutes(control));
+        AdminHttpServer api = new AdminHttpServer(server, executor, admin, new ClusterRoutes(control),
+                new ClientRoutes(sources));
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -93,7 +103,8 @@ public final class AdminHttpServer implements AutoCloseable {
                 ReloadReport report = admin.reload();
                 Exchanges.send(exchange, report.ok() ? 200 : UNPROCESSABLE, report);
             });
-        } else if (!cluster.respond(exchange, exchange.getRequestURI().getRawPath())) {
+        } else if (!cluster.respond(exchange, exchange.getRequestURI().getRawPath())
+                && !clients.respond(exchange, exchange.getRequestURI().getRawPath())) {
             Exchanges.error(exchange, 404, "no such resource: " + path);
         }
     }

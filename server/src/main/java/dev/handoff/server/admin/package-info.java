@@ -3,8 +3,8 @@
  * through {@link dev.handoff.server.admin.SignalHooks} or on request), the cluster's status and the operator's
  * moves (a {@link dev.handoff.cluster.failover.ClusterControl}; {@link dev.handoff.server.admin.StandaloneControl}
  * without a cluster), and the admin HTTP API ({@link dev.handoff.server.admin.AdminHttpServer}) that
- * {@code handoff exports}, {@code status}, {@code vip} and {@code node} talk to through
- * {@link dev.handoff.server.admin.AdminClient}.
+ * {@code handoff exports}, {@code status}, {@code vip}, {@code node}, {@code clients} and {@code locks} talk to
+ * through {@link dev.handoff.server.admin.AdminClient}.
  *
  * <p>The API is JSON over HTTP/1.1 on the JDK's built-in server, bound to loopback by default
  * ({@value dev.handoff.server.admin.AdminEndpoint#DEFAULT}). It has no authentication: whoever can connect
@@ -19,6 +19,10 @@
  *   POST /v1/vips/{vip}/move?to=NODE  {"accepted":bool,"message":"..."}                   202 accepted, 409 refused
  *   POST /v1/nodes/{node}/drain       the same                                            202 accepted, 409 refused
  *   POST /v1/nodes/{node}/undrain     the same                                            202 accepted, 409 refused
+ *   GET  /v1/clients                  {"clients":[{"client":"192.0.2.7","names":[...],"mounts":[...],
+ *                                     "connections":[...],"locks":N,"firstLocks":[...]}],"locksError":null} 200
+ *   GET  /v1/locks?limit=N            {"files":F,"total":T,"blocked":B,"shares":S,"limit":N,"locks":[...]}
+ *                                     200; 400 for a limit outside 1..10000, 503 when the lock table is unreadable
  * </pre>
  * An export is {@code {"path":"/srv","id":1,"clients":[{"client":"*","options":"rw"}],"line":"/srv *(rw)"}};
  * a problem is {@code {"file":"/etc/exports","line":3,"message":"..."}} (line 0: the whole file).

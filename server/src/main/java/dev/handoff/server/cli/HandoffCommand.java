@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "handoff", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A userspace NFSv3 server whose addresses move between cluster nodes without hanging clients.",
         subcommands = {ServeCommand.class, ExportsCommand.class, StatusCommand.class, VipCommand.class,
-                NodeCommand.class, WitnessCommand.class, CommandLine.HelpCommand.class})
+                NodeCommand.class, ClientsCommand.class, LocksCommand.class, WitnessCommand.class,
+                CommandLine.HelpCommand.class})
 public final class HandoffCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

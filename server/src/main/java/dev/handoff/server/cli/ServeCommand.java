@@ -91,8 +91,12 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     VipOptions vips;
 
+    @Mixin
+    LogOptions logs;
+
     @Override
     public Integer call() throws Exception {
+        logs.apply();
         List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
         java.util.Optional<dev.handoff.server.ClusterServe> clusterServe = java.util.Optional.empty();
         try {

@@ -27,8 +27,12 @@ final class WitnessCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    LogOptions logs;
+
     @Override
     public Integer call() throws Exception {
+        logs.apply();
         if (!cluster.enabled()) {
             System.err.println("handoff witness: say which cluster to join with --cluster ADDR,... or --cluster-dns NAME");
             return 2;
