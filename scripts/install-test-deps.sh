@@ -12,6 +12,9 @@ declare -A want=(
   [libcap2-bin]=/usr/sbin/capsh
   [python3]=/usr/bin/python3
   [prometheus]=/usr/bin/promtool
+  [curl]=/usr/bin/curl
+  [nftables]=/usr/sbin/nft
+  [systemd]=/usr/bin/systemd-analyze
 )
 missing=()
 for pkg in "${!want[@]}"; do
