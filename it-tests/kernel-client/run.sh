@@ -12,6 +12,8 @@
 #                          SERVER_READY_PORT). Required. SERVER_CMD_<n> overrides it for node n.
 #   -n|--nodes N           [NODES=1]     server nodes node1..nodeN at $NET_PREFIX.1..N (own netns each)
 #   --vip IP               [VIP]         floating address, initially on node $VIP_NODE (default 1); guests mount it
+#                          VIP_NODE=none (or 0): the kit places it nowhere, the servers do (a Handoff cluster);
+#                          guests then wait up to WAIT_VIP_S=90 s for NFS to answer on it before mounting
 #   --server-ip IP         [SERVER_IP]   address guests mount (default: VIP if set, else $NET_PREFIX.1)
 #   -H|--host-script CMD   [HOST_SCRIPT] command or executable run in the outer namespace while the guests run
 #   -t|--tests DIR         [TESTS_DIR]   extra guest tests DIR/*.sh (replace built-ins of the same name)
@@ -54,6 +56,9 @@ done
 
 NODES=${NODES:-1}; NET_PREFIX=${NET_PREFIX:-10.0.3}; HOST_IP=$NET_PREFIX.254
 VIP=${VIP:-}; VIP_NODE=${VIP_NODE:-1}; SERVER_IP=${SERVER_IP:-${VIP:-$NET_PREFIX.1}}
+# VIP_NODE=none: the servers add the VIP themselves once their cluster has formed, a few seconds after they start
+VIP_SELF=; [[ -n $VIP && ( $VIP_NODE == none || $VIP_NODE == 0 ) ]] && VIP_SELF=1
+WAIT_VIP_S=${WAIT_VIP_S:-${VIP_SELF:+90}}
 NFS_PORT=${NFS_PORT:-2049}; MOUNT_PORT=${MOUNT_PORT:-20048}; SERVER_READY_PORT=${SERVER_READY_PORT:-$NFS_PORT}
 EXPORT=${EXPORT:-/export}; MOUNT_OPTS=${MOUNT_OPTS:-}; NFS_OPTS=${NFS_OPTS:-}; NLM_PORT=${NLM_PORT:-}
 KERNEL_APPEND=${KERNEL_APPEND:-}; TIMEOUT=${TIMEOUT:-300}; MEM=${MEM:-512}; SMP=${SMP:-1}; ACCEL=${ACCEL:-auto}
@@ -84,7 +89,7 @@ if [ -z "${KC_IN_NS:-}" ]; then
   rm -f "$OUT_DIR/summary.txt"        # a reused directory must not show an older run's verdict
   export OUT_DIR KC_CALLER_PWD=$PWD RUN_ID=${RUN_ID:-$(date +%H%M%S)$$}
   export SERVER_CMD HOST_SCRIPT TESTS_DIR GUEST_ENV NODES VIP VIP_NODE SERVER_IP NET_PREFIX NFS_PORT MOUNT_PORT \
-         SERVER_READY_PORT EXPORT MOUNT_OPTS NFS_OPTS NLM_PORT KERNEL_APPEND TIMEOUT MEM SMP ACCEL \
+         WAIT_VIP_S SERVER_READY_PORT EXPORT MOUNT_OPTS NFS_OPTS NLM_PORT KERNEL_APPEND TIMEOUT MEM SMP ACCEL \
          SERVER_START_TIMEOUT HOST_SCRIPT_GRACE CAPTURE=${CAPTURE:-} CAPTURE_SNAPLEN=${CAPTURE_SNAPLEN:-300}
   kc_info "run: ${SPECS[*]} against $NODES node(s), out $OUT_DIR"
   # new network, mount, pid, UTS and IPC namespace; --kill-child: if we are killed, the namespace goes with us
@@ -119,8 +124,10 @@ fi
 # ---- server nodes: each its own net + mount + UTS namespace (private /run, /var/lib/nfs, port 111), on br0
 for n in $(seq 1 "$NODES"); do
   mkdir -p "$OUT_DIR/node$n"; rm -f "$OUT_DIR/node$n/.ready"
+  # a sysfs of its own: /sys/class/net must list the node's interfaces (eth0's ifindex and MAC), not the host's
   unshare --net --mount --uts -- bash -c 'mount --bind "$1" /etc/hosts && mount -t tmpfs tmpfs /run &&
-      mount -t tmpfs tmpfs /var/lib/nfs && hostname "$2" && ip link set lo up && touch "$3" && exec sleep infinity' \
+      mount -t tmpfs tmpfs /var/lib/nfs && mount -t sysfs sysfs /sys && hostname "$2" && ip link set lo up &&
+      touch "$3" && exec sleep infinity' \
       _ $KC_RUN/hosts node$n "$OUT_DIR/node$n/.ready" </dev/null &
   echo $! > $KC_RUN/node$n.pid
   for _ in $(seq 100); do [ -f "$OUT_DIR/node$n/.ready" ] && break; sleep 0.02; done
@@ -130,7 +137,7 @@ for n in $(seq 1 "$NODES"); do
   kc_node $n ip addr add "$NET_PREFIX.$n/24" dev eth0; kc_node $n ip link set eth0 up
   ip netns attach "node$n" "$(kc_node_pid $n)" 2>/dev/null || true     # so that 'ip -n nodeN ...' works too
 done
-[ -z "$VIP" ] || kc_vip_add "$VIP_NODE" "$VIP" || kc_die "cannot add VIP $VIP to node$VIP_NODE"
+[ -z "$VIP" ] || [ -n "$VIP_SELF" ] || kc_vip_add "$VIP_NODE" "$VIP" || kc_die "cannot add VIP $VIP to node$VIP_NODE"
 T_SRV=$EPOCHREALTIME
 SPIDS=(); for n in $(seq 1 "$NODES"); do kc_server_start $n & SPIDS+=($!); done
 SRV_FAIL=0; for p in "${SPIDS[@]}"; do wait "$p" || SRV_FAIL=1; done
@@ -160,6 +167,7 @@ if [ $SRV_FAIL = 0 ]; then
       echo "SERVER=$(q "$srv")"; echo "EXPORT=$(q "$EXPORT")"; echo "NFS_PORT=$NFS_PORT"; echo "MOUNT_PORT=$MOUNT_PORT"
       echo "MOUNT_OPTS=$(q "$MOUNT_OPTS")"; [ -z "$NFS_OPTS" ] || echo "NFS_OPTS=$(q "$NFS_OPTS")"
       echo "NLM_PORT=$NLM_PORT"; echo "TESTS=$(q "$tests")"; echo "RUN_ID=$(q "$RUN_ID")"; echo "VIP=$(q "$VIP")"
+      [ -z "$WAIT_VIP_S" ] || echo "WAIT_VIP_S=$(q "$WAIT_VIP_S")"
       echo "NODE_IPS='$(for n in $(seq 1 "$NODES"); do printf '%s ' "$NET_PREFIX.$n"; done)'"
       ge=GUEST_ENV_$i
       for kv in $GUEST_ENV ${!ge:-}; do echo "${kv%%=*}=$(q "${kv#*=}")"; done

@@ -2,7 +2,7 @@
 # setup.sh: prepare this machine for the kernel-client tests. Idempotent and non-interactive; when everything
 # is in place it does no apt work and returns in well under a second. Called by the project's ./test.
 #   1. Debian packages (apt-get): qemu-system-x86, busybox-static, cpio, kmod, gcc, nfs-common, rpcbind,
-#      iproute2, tcpdump and a few helpers. Package scripts are kept from starting rpcbind/statd on the host:
+#      iproute2, tcpdump, nftables (partitions in host/cluster-partition.sh), jq, curl and a few helpers. Package scripts are kept from starting rpcbind/statd on the host:
 #      the tests start what they need inside their own namespaces.
 #   2. The guest kernel: Debian's linux-image package (apt-get download), unpacked into $KC_CACHE; only vmlinuz,
 #      an uncompressed vmlinux and the ~16 modules the guest needs (virtio net, NFSv3 client, lockd) are kept.
@@ -23,7 +23,7 @@ T0=$EPOCHREALTIME
 step(){ kc_info "[setup $1/3 +$(awk -v a="$T0" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.1f", b-a}')s] $2"; }
 
 PKGS=(qemu-system-x86 qemu-system-data busybox-static cpio gzip xz-utils zstd kmod gcc libc6-dev
-      nfs-common rpcbind util-linux iproute2 coreutils tcpdump)
+      nfs-common rpcbind util-linux iproute2 coreutils tcpdump nftables jq curl)
 missing=()
 # one dpkg-query for all of them keeps the fast path fast
 installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${PKGS[@]}" 2>/dev/null | awk '/ install ok installed$/{print $1}' || true)

@@ -19,6 +19,7 @@
 #   kc_node_reset_conns N [IP]      RST all of node N's TCP connections on IP (ss -K)
 #   kc_link_down N / kc_link_up N   pull / restore node N's cable (its veth on the bridge)
 #   kc_tcp_up IP PORT [SECS]        wait until IP:PORT accepts TCP connections
+# Cluster runs (the servers place the VIP themselves, VIP_NODE=none): lib/cluster-lib.sh, sourced below.
 KC_RUN=${KC_RUN:-/run/kc}
 
 kc_t(){ awk -v a="${KC_T0:-0}" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b-a}'; }
@@ -113,3 +114,4 @@ kc_vip_move(){ local from=$1 to=$2 vip=${3:-$VIP} mode=${VIP_MOVE_MODE:-plain} t
   kc_event vip_move vip=$vip from=$from to=$to mode=$mode ms=$(kc_ms_since "$t0"); }
 kc_link_down(){ ip link set "vn$1" down; kc_event link_down node=$1; }
 kc_link_up(){ ip link set "vn$1" up; kc_event link_up node=$1; }
+. "$(dirname "${BASH_SOURCE[0]}")/cluster-lib.sh"
