@@ -39,6 +39,11 @@ public final class TickleSender {
     }
 
     /** Tickles every connection; one failing does not stop the others. */
+    /** Links the raw-socket calls announcements and tickles use, ahead of the first move (see RawSocket). */
+    public static void warmUp() {
+        RawSocket.warmUp();
+    }
+
     public SendResult send(Collection<Connection> connections) {
         if (connections.isEmpty()) {
             return new SendResult.Sent(0);

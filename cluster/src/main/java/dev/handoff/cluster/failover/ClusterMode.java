@@ -172,6 +172,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
                 log.warn("cannot clear {} left from before: {}", prefix, e.getMessage());
             }
         }
+        TickleSender.warmUp();
         background = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-background")
                 .daemon().factory());
         HandoffStages stages = new HandoffStages(node.self(), settings.vips(), listeners, addressManager,
