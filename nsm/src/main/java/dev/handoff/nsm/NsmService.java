@@ -1,6 +1,7 @@
 package dev.handoff.nsm;
 
 import dev.handoff.nsm.notify.Notifier;
+import dev.handoff.nsm.notify.PeerNotifier;
 import dev.handoff.nsm.state.Monitor;
 import dev.handoff.nsm.state.NotifyTarget;
 import dev.handoff.nsm.state.NsmEffect;
@@ -44,7 +45,7 @@ public final class NsmService {
 
     private final NsmConfig config;
     private final NsmStore store;
-    private final Notifier notifier;
+    private final PeerNotifier notifier;
     private final InstantSource clock;
     private final NsmCounters counters = new NsmCounters();
     private final Map<MyId, PeerRebootListener> listeners = new ConcurrentHashMap<>();
@@ -64,7 +65,7 @@ public final class NsmService {
     /** Guarded by {@link #lock}. */
     private NsmState state;
 
-    private NsmService(NsmConfig config, NsmStore store, Notifier notifier, InstantSource clock, NsmState state,
+    private NsmService(NsmConfig config, NsmStore store, PeerNotifier notifier, InstantSource clock, NsmState state,
                        Set<String> monitoredBeforeStart) {
         this.config = config;
         this.store = store;
@@ -78,7 +79,7 @@ public final class NsmService {
      * Loads the saved snapshot, takes the next state number, saves it, and starts notifying every host that was
      * monitored (and every one still owed a notice). Fails, with nothing sent, when the number cannot be saved.
      */
-    public static NsmService start(NsmConfig config, NsmStore store, Notifier notifier, InstantSource clock)
+    public static NsmService start(NsmConfig config, NsmStore store, PeerNotifier notifier, InstantSource clock)
             throws IOException {
         NsmSnapshot saved = store.load();
         NsmStep boot = NsmState.restore(saved, config.limits()).on(new NsmInput.Boot(), clock.instant());

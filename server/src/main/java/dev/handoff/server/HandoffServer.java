@@ -122,12 +122,21 @@ public final class HandoffServer implements AutoCloseable {
         MountList mounts = new MountList(MountList.DEFAULT_CAPACITY, MountListFile.inStateDirectory(config.stateDir()));
         programs.add(MountProgram.create(new MountHandlers(exports, fileSystems, handles, mounts)));
         // The status monitor bumps its state and starts telling every client that held locks that we restarted.
+        // In a cluster only if this node's locks were lost, and through the owners of the clients' VIPs.
         Notifier notifier = Notifier.create(RpcNotifySender.defaults(), RetryPolicy.defaults(), InstantSource.system());
+        ClusterMode.Incarnation incarnation = cluster == null ? null : cluster.incarnation(config.stateDir());
         NsmService nsm = NsmService.start(NsmConfig.defaults(ServerName.host(InetAddress.getLocalHost().getHostName())),
-                new NsmStateFiles(config.stateDir()), notifier, InstantSource.system());
+                new NsmStateFiles(config.stateDir()),
+                cluster == null ? notifier : cluster.restartNotices(notifier, incarnation.locksLost()),
+                InstantSource.system());
         programs.add(NsmProgram.create(nsm));
         Locking locking = cluster == null ? Locking.start(config, nsm, new ExportLockFiles(exports::table, handles))
                 : Locking.start(config, nsm, new ExportLockFiles(exports::table, handles), cluster.lockStore());
+        if (incarnation != null && incarnation.formedHere()) {
+            // A cluster formed afresh lost its lock table with the last member that stopped: like a single server
+            // after a restart, it grants only reclaims for a while (the grace is in the shared table).
+            locking.service().startGrace(nsm.monitoredBeforeStart());
+        }
         programs.add(locking.program());
         // A file whose last link goes takes its locks with it.
         programs.add(Nfs3Program.create(new Nfs3Context(exports::table, fileSystems, handles,
@@ -159,7 +168,6 @@ public final class HandoffServer implements AutoCloseable {
                 cluster.startVips(rpc, addressManager(cs), () -> locking.store().fileCount(), locking::inGrace);
                 cluster.shareExportReloads(exportsAdmin::reloadHere);
                 exportsAdmin.afterOperatorReload(cluster::exportsReloaded);
-                openGraceIfFormedAfresh(cluster, locking, nsm);
             }
             if (config.admin().isPresent()) {
                 ClusterControl control = cluster != null ? cluster : new StandaloneControl(
@@ -216,26 +224,6 @@ public final class HandoffServer implements AutoCloseable {
         return cs.manualAddresses() ? new ManualAddressManager()
                 : new LinuxAddressManager(cs.vipInterface(), CommandRunner.system(Duration.ofSeconds(5)),
                         new Announcer(1, Duration.ZERO));
-    }
-
-    /**
-     * A cluster formed afresh lost its lock table with the last member that stopped: like a single server after
-     * a restart, it grants only reclaims for a while. A member joining a running cluster finds the table intact.
-     * Decided once a majority is present (alone, a member cannot tell a fresh cluster from being cut off).
-     */
-    private static void openGraceIfFormedAfresh(ClusterMode cluster, Locking locking, NsmService nsm) {
-        Thread.ofPlatform().daemon().name("grace-decision").start(() -> {
-            try {
-                if (cluster.formedFresh(Duration.ofDays(365))) {
-                    log.info("this node formed the cluster afresh: the lock table starts empty");
-                    locking.service().startGrace(nsm.monitoredBeforeStart());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("could not tell whether the cluster formed afresh: {}", e.toString());
-            }
-        });
     }
 
     public RpcServer rpcServer() {

@@ -62,6 +62,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     private ConnectionRecords connections;
     private AddressManager addresses;
     private LongSupplier locks = () -> 0;
+    private RestartNotices notices;
     private BooleanSupplier grace = () -> false;
 
     private ClusterMode(ClusterSettings settings, VipController controller, ClusterNode node) {
@@ -135,20 +136,40 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     }
 
     /**
-     * Whether this node formed the cluster afresh, with no shared state from before: then the lock table was
-     * lost (every member stopped) and clients must reclaim (grace). Waits for quorum first, since a member alone
-     * cannot tell a fresh cluster from being cut off. Call off the main thread.
+     * What this start means for locks, decided once the member has quorum (a member alone cannot tell a fresh
+     * cluster from being cut off). The first member of a cluster formed afresh names its incarnation; a member
+     * that finds an incarnation other than the one it last saw (kept in {@code stateDir}) lost the locks its
+     * clients held through it, since the shared table went with the cluster.
+     *
+     * @param formedHere the lock table is new: open the grace period
+     * @param locksLost  this member's clients must be told to reclaim (NSM restart notices)
      */
-    public boolean formedFresh(Duration patience) throws InterruptedException {
-        long end = System.nanoTime() + patience.toNanos();
-        while (!node.hasQuorum()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("no quorum within " + patience);
-            }
-            Thread.sleep(100);
-        }
+    public record Incarnation(String id, boolean formedHere, boolean locksLost) {
+    }
+
+    public Incarnation incarnation(java.nio.file.Path stateDir) throws IOException {
         IMap<String, String> formed = node.hazelcast().getMap(FORMED);
-        return formed.putIfAbsent("formed", node.self().name()) == null;
+        String fresh = java.util.UUID.randomUUID().toString();
+        String current = formed.putIfAbsent("incarnation", fresh);
+        boolean formedHere = current == null;
+        String id = formedHere ? fresh : current;
+        java.nio.file.Path file = stateDir.resolve("cluster-incarnation");
+        String last = java.nio.file.Files.exists(file) ? java.nio.file.Files.readString(file).strip() : "";
+        java.nio.file.Files.writeString(file, id + "\n");
+        Incarnation inc = new Incarnation(id, formedHere, !id.equals(last));
+        log.info("cluster incarnation {}{}{}", id, formedHere ? ", formed by this node (new lock table)" : "",
+                inc.locksLost() && !last.isEmpty() ? "; this node's earlier locks went with the previous one" : "");
+        return inc;
+    }
+
+    /**
+     * The status monitor's notices, routed to the owners of the VIPs they must leave from ({@link
+     * RestartNotices}); owed only when this node's locks were lost.
+     */
+    public RestartNotices restartNotices(dev.handoff.nsm.notify.Notifier sender, boolean owed) {
+        notices = new RestartNotices(node.hazelcast(), sender, owed,
+                settings.vips().keySet().stream().map(VipId::name).collect(java.util.stream.Collectors.toSet()));
+        return notices;
     }
 
     /** Binds the VIPs' listeners, records their connections, and starts taking part in VIP ownership. */
@@ -179,6 +200,10 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
                 new TickleSender(2), connections, settings.order(), settings.drainDeadline(),
                 addressLifetime(settings.vipConfig().lease()), controller::submit,
                 this::reported, background, controller::row);
+        if (notices != null) {
+            RestartNotices n = notices;
+            stages.onServing(n::serving);
+        }
         Duration longest = addressLifetime(settings.vipConfig().lease());
         stages.holdAddressesFor(vip -> controller.addressHold(vip, longest));
         VipTable table = new HazelcastVipTable(node.hazelcast());
@@ -210,6 +235,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         Runnable refresh = () -> {
             table.seed(settings.vips().keySet(), node.self());
             refreshDrains.run();
+            if (notices != null) {
+                notices.sendFiledForServed();
+            }
         };
         controller.attach(new VipController.Edge(table, stages, refresh, this::probeAddresses));
         log.info("taking part in VIP ownership for {} (handoff order {}, lease {} ms)", settings.vips().keySet(),
@@ -404,6 +432,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         }
         if (connections != null) {
             connections.close();
+        }
+        if (notices != null) {
+            notices.close();
         }
         node.close();
     }

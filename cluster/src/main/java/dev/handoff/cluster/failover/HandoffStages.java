@@ -103,6 +103,14 @@ final class HandoffStages {
         this.rows = rows;
     }
 
+    /** Told when this node starts and stops serving a VIP (stage 1 of a departure counts as stopped). */
+    private final List<java.util.function.BiConsumer<VipId, Boolean>> servingListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void onServing(java.util.function.BiConsumer<VipId, Boolean> listener) {
+        servingListeners.add(listener);
+    }
+
     /** Where address lifetimes come from: the lease of each VIP, as the controller knows it. */
     void holdAddressesFor(Function<VipId, Duration> holdFor) {
         this.holdFor = holdFor;
@@ -156,6 +164,7 @@ final class HandoffStages {
         moving.put(vip, t);
         // From here on, connections that close leave their records for the next owner to tickle.
         connections.serving(vip, false);
+        servingListeners.forEach(l -> l.accept(vip, false));
         log.info("VIP {}: stage 1 (stop accepting, drain) {}", vip, lost ? "after losing the lease" : "for " + to);
         // The rest runs on the background thread, never on the Netty thread that completes the drain: ending
         // connections may bind a fresh listener, which blocks.
@@ -282,6 +291,7 @@ final class HandoffStages {
 
     private void startServing(VipId vip, long epoch) {
         connections.serving(vip, true);
+        servingListeners.forEach(l -> l.accept(vip, true));
         Timeline t = moving.remove(vip);
         log.info("VIP {}: serving under epoch {}", vip, epoch);
         if (t != null) {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: campaigns are guarded by this object's lock; attempts and outcomes run outside it, outcomes on
  * whichever thread learned of them (the sender's, or the scheduler's).
  */
-public final class Notifier implements AutoCloseable {
+public final class Notifier implements PeerNotifier, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     /** What became of a notice; the monitor takes the peer off its list when it was notified. */
@@ -87,6 +87,7 @@ public final class Notifier implements AutoCloseable {
     }
 
     /** Starts telling each of {@code targets} that our state number is now {@code state}. */
+    @Override
     public void notify(List<NotifyTarget> targets, int state, Outcome outcome) {
         List<Campaign> started = new ArrayList<>();
         synchronized (this) {
