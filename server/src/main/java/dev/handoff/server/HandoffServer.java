@@ -26,6 +26,7 @@ import dev.handoff.rpc.transport.RpcServerConfig;
 import dev.handoff.nlm.state.InMemoryLockStore;
 import dev.handoff.nsm.state.Monitor;
 import dev.handoff.server.admin.AdminHttpServer;
+import dev.handoff.server.admin.AdminToken;
 import dev.handoff.server.admin.ClientSources;
 import dev.handoff.server.admin.LockTable;
 import dev.handoff.server.admin.ExportsAdmin;
@@ -50,6 +51,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -172,8 +174,21 @@ public final class HandoffServer implements AutoCloseable {
             if (config.admin().isPresent()) {
                 ClusterControl control = cluster != null ? cluster : new StandaloneControl(
                         InetAddress.getLocalHost().getHostName(), () -> locking.store().fileCount(), locking::inGrace);
+                Optional<AdminToken> token = Optional.empty();
+                if (config.adminTokenFile().isPresent()) {
+                    try {
+                        token = Optional.of(AdminToken.read(config.adminTokenFile().get()));
+                    } catch (IOException e) {
+                        throw new StartupException("--admin-token-file: " + e.getMessage());
+                    }
+                }
+                if (token.isEmpty() && !config.admin().get().socketAddress().getAddress().isLoopbackAddress()) {
+                    throw new StartupException("--admin " + config.admin().get().uri() + " is beyond loopback: "
+                            + "give --admin-token-file FILE too (anyone reaching the API could move addresses and "
+                            + "reload exports), or keep --admin on 127.0.0.1");
+                }
                 admin = AdminHttpServer.start(config.admin().get().socketAddress(), exportsAdmin, control,
-                        clientSources(mounts, rpc, locking, nsm, cluster));
+                        clientSources(mounts, rpc, locking, nsm, cluster), token);
             }
             if (metrics != null) {
                 metrics.watch(rpc, dispatcher, replyCache);

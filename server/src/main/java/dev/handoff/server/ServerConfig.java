@@ -20,12 +20,13 @@ import java.util.Optional;
  * @param metrics      where {@code /metrics}, {@code /live} and {@code /ready} are served, if anywhere
  * @param handleKey    the file-handle secret, if not {@code stateDir/handle.key} (a cluster shares one)
  * @param cluster      cluster mode: shared state, VIPs that move; empty for a single server
+ * @param adminTokenFile the admin API's token, required of every request (and needed beyond loopback)
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
                            int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
                            int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin,
                            java.time.Duration grace, Optional<AdminEndpoint> metrics, Optional<Path> handleKey,
-                           Optional<ClusterServe> cluster) {
+                           Optional<ClusterServe> cluster, Optional<Path> adminTokenFile) {
     public static final int DEFAULT_NFS_PORT = 2049;
     public static final int DEFAULT_MOUNT_PORT = 20048;
     /** IANA's port for lockd; fixed so firewalls and clients of every node agree. */

@@ -26,9 +26,16 @@ public final class AdminClient {
     private static final Set<Integer> ACCEPTED_OR_REFUSED = Set.of(ClusterRoutes.ACCEPTED, ClusterRoutes.CONFLICT);
 
     private final AdminEndpoint endpoint;
+    private final java.util.Optional<AdminToken> token;
 
     public AdminClient(AdminEndpoint endpoint) {
+        this(endpoint, java.util.Optional.empty());
+    }
+
+    /** A client that sends {@code token} with every request (an admin API beyond loopback asks for it). */
+    public AdminClient(AdminEndpoint endpoint, java.util.Optional<AdminToken> token) {
         this.endpoint = endpoint;
+        this.token = token;
     }
 
     /** {@code POST /v1/exports/reload}; a rejected reload is a report with {@code ok} false, not an exception. */
@@ -109,8 +116,10 @@ public final class AdminClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(endpoint.uri() + path)).timeout(REQUEST_TIMEOUT)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint.uri() + path)).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json");
+        token.ifPresent(t -> b.header("Authorization", t.header()));
+        return b;
     }
 
     private byte[] send(HttpRequest request, Set<Integer> expected) throws IOException {

@@ -28,9 +28,12 @@ public final class AdminHttpServer implements AutoCloseable {
     private final ExportsAdmin admin;
     private final ClusterRoutes cluster;
     private final ClientRoutes clients;
+    /** Required of every request when present (the API listens beyond loopback). */
+    private final java.util.Optional<AdminToken> token;
 
     private AdminHttpServer(HttpServer server, ExecutorService executor, ExportsAdmin admin, ClusterRoutes cluster,
-                            ClientRoutes clients) {
+                            ClientRoutes clients, java.util.Optional<AdminToken> token) {
+        this.token = token;
         this.server = server;
         this.executor = executor;
         this.admin = admin;
@@ -52,6 +55,21 @@ public final class AdminHttpServer implements AutoCloseable {
     /** Binds {@code address} and starts answering, the clients and locks routes from {@code sources}. */
     public static AdminHttpServer start(InetSocketAddress address, ExportsAdmin admin, ClusterControl control,
                                         ClientSources sources) throws IOException {
+        return start(address, admin, control, sources, java.util.Optional.empty());
+    }
+
+    /**
+     * As above, asking every request for {@code token} when given. Beyond loopback a token is required: the API
+     * moves addresses and reloads exports.
+     */
+    public static AdminHttpServer start(InetSocketAddress address, ExportsAdmin admin, ClusterControl control,
+                                        ClientSources sources, java.util.Optional<AdminToken> token)
+            throws IOException {
+        if (token.isEmpty() && !address.getAddress().isLoopbackAddress()) {
+            throw new IOException("the admin API would listen on " + address.getAddress().getHostAddress()
+                    + ", beyond loopback, without a token: give --admin-token-file FILE (anyone who reaches it "
+                    + "could move addresses and reload exports), or keep --admin on 127.0.0.1");
+        }
         HttpServer server = HttpServer.create(address, 16);
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "admin-http");
@@ -59,17 +77,13 @@ public final class AdminHttpServer implements AutoCloseable {
             return t;
         });
         AdminHttpServer api = new AdminHttpServer(server, executor, admin, new ClusterRoutes(control),
-                new ClientRoutes(sources));
+                new ClientRoutes(sources), token);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
         InetSocketAddress bound = server.getAddress();
         String where = new AdminEndpoint(bound.getAddress().getHostAddress(), bound.getPort()).uri();
-        if (!bound.getAddress().isLoopbackAddress()) {
-            log.warn("the admin API listens on {}, not loopback: anyone who reaches it can reload exports and move"
-                    + " addresses", where);
-        }
-        log.info("admin API on {}", where);
+        log.info("admin API on {}{}", where, token.isPresent() ? " (token required)" : "");
         return api;
     }
 
@@ -81,6 +95,14 @@ public final class AdminHttpServer implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         try (exchange) {
             try {
+                if (token.isPresent() && !token.get().admits(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    log.warn("admin API: {} {} from {} refused: no valid token", exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(), exchange.getRemoteAddress());
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                    Exchanges.error(exchange, 401, "this admin API needs its token: pass --admin-token-file FILE "
+                            + "(or set HANDOFF_ADMIN_TOKEN_FILE)");
+                    return;
+                }
                 respond(exchange);
             } catch (RuntimeException e) {
                 log.error("admin API: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);

@@ -22,6 +22,11 @@ final class AdminOption {
             + "}", description = "Admin API of the server (default: ${DEFAULT-VALUE}; env HANDOFF_ADMIN).")
     String admin;
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            defaultValue = "${env:HANDOFF_ADMIN_TOKEN_FILE}",
+            description = "Token of an admin API that listens beyond loopback (env HANDOFF_ADMIN_TOKEN_FILE).")
+    java.nio.file.Path tokenFile;
+
     /** One verb's work against the API; its result is the exit code. */
     interface Request {
         int run(AdminClient client, PrintWriter out, PrintWriter err) throws IOException;
@@ -29,8 +34,16 @@ final class AdminOption {
 
     /** The client, or null after printing why the option is unusable. */
     AdminClient client(PrintWriter err) {
+        java.util.Optional<dev.handoff.server.admin.AdminToken> token;
         try {
-            return AdminEndpoint.parse(admin).map(AdminClient::new).orElseGet(() -> {
+            token = tokenFile == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(dev.handoff.server.admin.AdminToken.read(tokenFile));
+        } catch (IOException e) {
+            err.println("handoff: --admin-token-file: " + e.getMessage());
+            return null;
+        }
+        try {
+            return AdminEndpoint.parse(admin).map(e -> new AdminClient(e, token)).orElseGet(() -> {
                 err.println("handoff: --admin " + admin + " names no endpoint (port 0 means off)");
                 return null;
             });

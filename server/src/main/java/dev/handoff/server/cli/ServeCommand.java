@@ -62,6 +62,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "0 = off).")
     String admin;
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = {"Token the admin API asks of every request; required when --admin is not on loopback",
+                    "(at least 16 characters; the CLI reads it with --admin-token-file too)."})
+    Path adminTokenFile;
+
     @Option(names = "--metrics", paramLabel = "ADDR:PORT", defaultValue = "0",
             description = {"Serve Prometheus metrics on http://ADDR:PORT/metrics, with /live and /ready for "
                     + "health checks (default: ${DEFAULT-VALUE} = off; a bare PORT means 127.0.0.1:PORT).",
@@ -117,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
                 exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin),
                 java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics),
-                java.util.Optional.ofNullable(handleKey), clusterServe);
+                java.util.Optional.ofNullable(handleKey), clusterServe, java.util.Optional.ofNullable(adminTokenFile));
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
         for (String name : List.of("INT", "TERM")) {
