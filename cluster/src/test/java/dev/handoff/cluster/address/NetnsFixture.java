@@ -10,15 +10,21 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A private link for the Linux tests: a bridge in the test's own namespace with two network namespaces
- * attached by veth pairs, {@code a} (a client, .2) and {@code b} (an old owner, .3), in a random
- * {@code 10.201.N.0/24} and {@code fd00:201:N::/64}. Only these addresses are ever used; {@link #close}
- * deletes everything. Needs root and iproute2.
+ * A private link for the Linux tests: a bridge in a namespace of its own ({@code hub}) with two network
+ * namespaces attached by veth pairs, {@code a} (a client, .2) and {@code b} (an old owner, .3), and the test's
+ * own namespace attached as the new owner through the veth end named {@link #bridge}, in a random
+ * {@code 10.201.N.0/24} and {@code fd00:201:N::/64}. Only these addresses are ever used; {@link #close} deletes
+ * everything. Needs root and iproute2.
+ *
+ * <p>The bridge is not in the test's namespace: there, a host firewall (Docker sets the FORWARD policy to DROP
+ * and loads br_netfilter) would filter the traffic bridged between {@code a} and {@code b}.
  */
 final class NetnsFixture implements AutoCloseable {
     static final CommandRunner RUN = CommandRunner.system(Duration.ofSeconds(10));
 
+    /** The test namespace's interface on the link (a veth end; the bridge itself is inside {@link #hub}). */
     final String bridge;
+    final String hub;
     final String a;
     final String b;
     final int subnet;
@@ -28,10 +34,15 @@ final class NetnsFixture implements AutoCloseable {
         String id = HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(1 << 16));
         subnet = ThreadLocalRandom.current().nextInt(1, 255);
         bridge = "hmbr" + id;
+        hub = "hm-hub-" + id;
         a = "hm-a-" + id;
         b = "hm-b-" + id;
         try {
-            sh("ip", "link", "add", bridge, "type", "bridge");
+            sh("ip", "netns", "add", hub);
+            sh("ip", "-n", hub, "link", "add", "br0", "type", "bridge");
+            sh("ip", "-n", hub, "link", "set", "br0", "up");
+            sh("ip", "link", "add", bridge, "type", "veth", "peer", "name", "up0", "netns", hub);
+            sh("ip", "-n", hub, "link", "set", "up0", "master", "br0", "up");
             sh("ip", "link", "set", bridge, "up");
             attach(a, 2);
             attach(b, 3);
@@ -85,7 +96,8 @@ final class NetnsFixture implements AutoCloseable {
         String port = port(host);
         sh("ip", "netns", "add", ns);
         sh("ip", "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns);
-        sh("ip", "link", "set", port, "master", bridge, "up");
+        sh("ip", "link", "set", port, "netns", hub);
+        sh("ip", "-n", hub, "link", "set", port, "master", "br0", "up");
         sh("ip", "-n", ns, "link", "set", "lo", "up");
         sh("ip", "-n", ns, "addr", "add", v4(host) + "/24", "dev", "eth0");
         sh("ip", "-n", ns, "addr", "add", v6(host) + "/64", "dev", "eth0", "nodad");
@@ -103,8 +115,8 @@ final class NetnsFixture implements AutoCloseable {
         }
         // The veth ends are deleted here, not left to their namespaces: a namespace with an orphaned TCP
         // socket (the killed old owner's) lives on in the kernel until that socket times out.
-        for (String cmd : List.of("ip link del " + port(2), "ip link del " + port(3), "ip netns del " + a,
-                "ip netns del " + b, "ip link del " + bridge)) {
+        for (String cmd : List.of("ip -n " + hub + " link del " + port(2), "ip -n " + hub + " link del " + port(3),
+                "ip netns del " + a, "ip netns del " + b, "ip link del " + bridge, "ip netns del " + hub)) {
             try {
                 RUN.run(List.of(cmd.split(" "))); // errors: already gone
             } catch (IOException e) {
