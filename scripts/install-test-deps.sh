@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use, when missing. Package scripts are kept from starting daemons
-# (rpcbind, statd) on this machine: the tests start what they need in their own network namespaces.
+# (rpcbind, statd, dockerd) on this machine: the tests start what they need in their own network namespaces, and
+# the container test starts dockerd itself when none runs.
 set -euo pipefail
 
 # package -> a file it installs, to tell whether it is there
@@ -15,6 +16,10 @@ declare -A want=(
   [curl]=/usr/bin/curl
   [nftables]=/usr/sbin/nft
   [systemd]=/usr/bin/systemd-analyze
+  # the container image and its cluster test (deploy/container): the engine the test starts, and the base
+  # root file system's maker
+  [docker.io]=/usr/sbin/dockerd
+  [debootstrap]=/usr/sbin/debootstrap
 )
 missing=()
 for pkg in "${!want[@]}"; do
