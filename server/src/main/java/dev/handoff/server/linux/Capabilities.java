@@ -24,6 +24,8 @@ public record Capabilities(long effective) {
 
     private static final MethodHandle CAPGET = Native.downcall("capget",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle CAPSET = Native.downcall("capset",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
 
     /** The calling thread's effective set. */
     public static Capabilities current() throws ErrnoException {
@@ -37,6 +39,25 @@ public record Capabilities(long effective) {
             long low = Integer.toUnsignedLong(data.get(JAVA_INT, 0));
             long high = Integer.toUnsignedLong(data.get(JAVA_INT, 12));
             return new Capabilities(high << 32 | low);
+        }
+    }
+
+    /**
+     * Makes {@code effective} the calling thread's effective set again, keeping its permitted and inheritable
+     * sets (only capabilities still permitted can come back). A thread of a server running as a non-root user
+     * loses its file-system capabilities when its fsuid goes from 0 back to that user (a call from a root client
+     * under no_root_squash); the kernel brings them back only on a switch TO fsuid 0, so they are raised here.
+     */
+    public static void restoreEffective(long effective) throws ErrnoException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment header = arena.allocate(8, 4);
+            header.set(JAVA_INT, 0, VERSION_3);
+            header.set(JAVA_INT, 4, 0);
+            MemorySegment data = arena.allocate(24, 4);
+            Native.call("capget", arena, errno -> (int) CAPGET.invokeExact(errno, header, data));
+            data.set(JAVA_INT, 0, (int) effective);
+            data.set(JAVA_INT, 12, (int) (effective >>> 32));
+            Native.call("capset", arena, errno -> (int) CAPSET.invokeExact(errno, header, data));
         }
     }
 

@@ -51,9 +51,13 @@ public final class ThreadIdentity implements AutoCloseable {
     private final int previousUid;
     private final int previousGid;
     private final int[] previousGroups;
+    /** The effective capabilities to raise again on close, or -1 when the kernel does it (a root server). */
+    private final long previousCapabilities;
     private boolean closed;
 
-    private ThreadIdentity(Thread owner, int previousUid, int previousGid, int[] previousGroups) {
+    private ThreadIdentity(Thread owner, int previousUid, int previousGid, int[] previousGroups,
+                           long previousCapabilities) {
+        this.previousCapabilities = previousCapabilities;
         this.owner = owner;
         this.previousUid = previousUid;
         this.previousGid = previousGid;
@@ -73,11 +77,14 @@ public final class ThreadIdentity implements AutoCloseable {
             throw new ErrnoException(Errno.EINVAL, uid == -1 ? "setfsuid" : "setfsgid");
         }
         int[] oldGroups = getgroups();
+        // A server running as itself (fsuid not 0) loses its file-system capabilities if this call switches to
+        // 0 and back; note them so close() can raise them again.
+        long oldCaps = currentFsuid() != 0 && uid == 0 ? Capabilities.current().effective() : -1;
         // setgroups is the one step that can fail outright; doing it first means a failure changes nothing.
         setgroups(groups);
         int oldGid = (int) setId(SYS_SETFSGID, Integer.toUnsignedLong(gid));
         int oldUid = (int) setId(SYS_SETFSUID, Integer.toUnsignedLong(uid));
-        ThreadIdentity identity = new ThreadIdentity(thread, oldUid, oldGid, oldGroups);
+        ThreadIdentity identity = new ThreadIdentity(thread, oldUid, oldGid, oldGroups, oldCaps);
         if (currentFsgid() != gid || currentFsuid() != uid) {
             identity.close();
             throw new ErrnoException(Errno.EPERM, "setfsuid");
@@ -117,6 +124,13 @@ public final class ThreadIdentity implements AutoCloseable {
         }
         if (currentFsuid() != previousUid || currentFsgid() != previousGid) {
             throw new IllegalStateException("cannot restore fsuid/fsgid of " + owner);
+        }
+        if (previousCapabilities != -1) {
+            try {
+                Capabilities.restoreEffective(previousCapabilities);
+            } catch (ErrnoException e) {
+                throw new IllegalStateException("cannot raise the capabilities of " + owner + " again", e);
+            }
         }
     }
 

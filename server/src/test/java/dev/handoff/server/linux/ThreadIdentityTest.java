@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,35 @@ class ThreadIdentityTest {
         assertThat(ThreadIdentity.currentFsgid()).isZero();
         assertThat(threadStatus("Groups:")).isEqualTo(groupsBefore);
         assertThat(Capabilities.current().hasDacReadSearch()).isTrue();
+    }
+
+    /**
+     * A server running as a user of its own (a container's uid 10001 with file capabilities) serves a root client
+     * under no_root_squash: its thread goes to fsuid 0 and back, and the kernel drops the file-system capabilities
+     * on the way back. Without DAC_READ_SEARCH every later call on that thread failed (open_by_handle_at: EPERM).
+     */
+    @Test
+    void aServerRunningAsItselfKeepsItsCapabilitiesAfterServingRoot() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        Thread worker = Thread.ofPlatform().start(() -> {
+            try {
+                long full = Capabilities.current().effective();
+                try (ThreadIdentity server = ThreadIdentity.switchTo(10001, 10001, new int[0])) {
+                    Capabilities.restoreEffective(full); // as a server started as uid 10001 with its capabilities
+                    boolean before = Capabilities.current().hasDacReadSearch();
+                    try (ThreadIdentity root = ThreadIdentity.switchTo(0, 0, new int[0])) {
+                        LinuxFs.mkdirat(base, b("made-by-root"), 0755);
+                    }
+                    seen.set(before + " " + ThreadIdentity.currentFsuid() + " "
+                            + Capabilities.current().hasDacReadSearch());
+                }
+            } catch (ErrnoException e) {
+                seen.set(e.toString());
+            }
+        });
+        worker.join(10_000);
+        assertThat(seen.get()).as("DAC_READ_SEARCH before, fsuid and DAC_READ_SEARCH after the root call")
+                .isEqualTo("true 10001 true");
     }
 
     @Test
