@@ -157,6 +157,7 @@ public final class HandoffServer implements AutoCloseable {
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
                 .withWorkerThreads(config.workerThreads()).withMaxRecordSize(config.maxRecordSize());
         RpcServer rpc = new RpcServer(dispatcher, rpcConfig, observer);
+        rpc.connectionLimits(config.connectionLimits());
         AdminHttpServer admin = null;
         MetricsHttpServer metricsHttp = null;
         AtomicBoolean ready = new AtomicBoolean();

@@ -41,10 +41,12 @@ public final class ListenerGroup {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<CompletableFuture<Boolean>> idleWaiters = new ArrayList<>();
     private final ConnectionListener connectionListener;
+    private final ConnectionAdmission admission;
     private volatile boolean quiescing;
 
     ListenerGroup(InetAddress address, EventLoopGroup loops, CallObserver observer,
-                  ConnectionListener connectionListener) {
+                  ConnectionListener connectionListener, ConnectionAdmission admission) {
+        this.admission = admission;
         this.address = address;
         this.loops = loops;
         this.observer = observer;
@@ -68,6 +70,11 @@ public final class ListenerGroup {
         udpHandlers.add(handler);
     }
 
+    /** Counts {@code c} against the connection limits; the reason it is refused, or null. */
+    String admit(TcpConnection c) {
+        return admission.admit(c.peer().remote().getAddress());
+    }
+
     void register(TcpConnection c) {
         connections.add(c);
         // A connection accepted while the group began to quiesce must not slip through.
@@ -79,6 +86,7 @@ public final class ListenerGroup {
 
     void unregister(TcpConnection c) {
         if (connections.remove(c)) {
+            admission.release(c.peer().remote().getAddress());
             connectionListener.closed(c.info());
         }
     }

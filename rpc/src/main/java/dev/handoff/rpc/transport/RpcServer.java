@@ -41,6 +41,7 @@ public final class RpcServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<InetAddress, ListenerGroup> groups = new ConcurrentHashMap<>();
     private volatile ConnectionListener connectionListener = ConnectionListener.NONE;
+    private final ConnectionAdmission admission = new ConnectionAdmission();
 
     public RpcServer(Dispatcher dispatcher, RpcServerConfig config, CallObserver observer) {
         this.dispatcher = dispatcher;
@@ -53,6 +54,11 @@ public final class RpcServer implements AutoCloseable {
 
     public RpcServerConfig config() {
         return config;
+    }
+
+    /** How many connections to keep, in all and per client address (default {@link ConnectionLimits#DEFAULT}). */
+    public void connectionLimits(ConnectionLimits limits) {
+        admission.limits(java.util.Objects.requireNonNull(limits, "limits"));
     }
 
     /** Who hears of connections opening and closing on addresses listened on from now on. */
@@ -68,7 +74,7 @@ public final class RpcServer implements AutoCloseable {
         if (groups.containsKey(address)) {
             throw new IllegalStateException("already listening on " + address.getHostAddress());
         }
-        ListenerGroup group = new ListenerGroup(address, ioLoops, observer, connectionListener);
+        ListenerGroup group = new ListenerGroup(address, ioLoops, observer, connectionListener, admission);
         try {
             for (int port : config.ports()) {
                 group.addListener(bindTcp(group, new InetSocketAddress(address, port)));

@@ -29,6 +29,15 @@ final class TcpConnection extends CallChannel {
         channel = ctx.channel();
         peer = new Peer(Transport.TCP, (InetSocketAddress) channel.localAddress(),
                 (InetSocketAddress) channel.remoteAddress());
+        String refused = group.admit(this);
+        if (refused != null) {
+            // Reset at once: nothing is read from it, and it holds nothing.
+            group.observer().onDropped(peer, refused);
+            log.debug("refusing a connection from {}: {}", peer.remote(), refused);
+            channel.config().setOption(io.netty.channel.ChannelOption.SO_LINGER, 0);
+            ctx.close();
+            return;
+        }
         group.register(this);
         ctx.fireChannelActive();
     }

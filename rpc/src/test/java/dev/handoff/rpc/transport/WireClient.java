@@ -18,7 +18,15 @@ final class WireClient implements AutoCloseable {
     private final DataInputStream in;
 
     WireClient(InetSocketAddress server) throws IOException {
+        this(server, null);
+    }
+
+    /** Connects from {@code from} (a loopback address other than 127.0.0.1 is another client), or any if null. */
+    WireClient(InetSocketAddress server, java.net.InetAddress from) throws IOException {
         socket = new Socket();
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(server, 2000);
         socket.setSoTimeout(5000);
         out = new DataOutputStream(socket.getOutputStream());

@@ -80,6 +80,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest RPC record accepted (default: ${DEFAULT-VALUE}).")
     int maxRecordSize = 2 * 1024 * 1024;
 
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "TCP connections kept at once; more are reset (default: ${DEFAULT-VALUE}).")
+    int maxConnections = dev.handoff.rpc.transport.ConnectionLimits.DEFAULT.total();
+
+    @Option(names = "--max-connections-per-client", paramLabel = "N",
+            description = "TCP connections kept at once from one client address (default: ${DEFAULT-VALUE}).")
+    int maxConnectionsPerClient = dev.handoff.rpc.transport.ConnectionLimits.DEFAULT.perClient();
+
     @Option(names = "--grace", paramLabel = "SECONDS",
             description = "NLM grace period after a restart: only lock reclaims are granted until every client "
                     + "that held locks has reclaimed, or this long (default: ${DEFAULT-VALUE}; 0 = none).")
@@ -119,10 +127,17 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("handoff serve: " + e.getMessage());
             return 2;
         }
+        dev.handoff.rpc.transport.ConnectionLimits limits;
+        try {
+            limits = new dev.handoff.rpc.transport.ConnectionLimits(maxConnections, maxConnectionsPerClient);
+        } catch (IllegalArgumentException e) {
+            System.err.println("handoff serve: " + e.getMessage());
+            return 2;
+        }
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
                 exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin),
                 java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics),
-                java.util.Optional.ofNullable(handleKey), clusterServe, java.util.Optional.ofNullable(adminTokenFile));
+                java.util.Optional.ofNullable(handleKey), clusterServe, java.util.Optional.ofNullable(adminTokenFile), limits);
         CountDownLatch stop = new CountDownLatch(1);
         // Ctrl-C and SIGTERM (systemd, Kubernetes) ask for an orderly stop and a zero exit code.
         for (String name : List.of("INT", "TERM")) {

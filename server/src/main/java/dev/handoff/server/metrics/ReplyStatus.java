@@ -53,6 +53,9 @@ final class ReplyStatus {
         if (reason.contains("not CALL")) {
             return "not_a_call";
         }
+        if (reason.startsWith("connection limit")) {
+            return "connection_limit";
+        }
         return "other";
     }
 }

@@ -111,12 +111,14 @@ class RpcCallMetricsTest {
         metrics.onDropped(PEER, "retransmission of xid 456 still in progress");
         metrics.onDropped(PEER, "address is draining");
         metrics.onDropped(PEER, "record of 3 bytes is too short for a header");
+        metrics.onDropped(PEER, "connection limit: 256 connections from 192.0.2.7");
 
         assertThat(registry.scrape())
                 .contains("handoff_rpc_dropped_records_total{reason=\"retransmission_in_progress\"} 2.0")
                 .contains("handoff_rpc_dropped_records_total{reason=\"draining\"} 1.0")
                 .contains("handoff_rpc_dropped_records_total{reason=\"too_short\"} 1.0")
-                .doesNotContain("xid");
+                .contains("handoff_rpc_dropped_records_total{reason=\"connection_limit\"} 1.0")
+                .doesNotContain("xid").doesNotContain("192.0.2.7");
     }
 
     @Test
