@@ -40,14 +40,10 @@ class ConnectionLimitsTest {
             try (WireClient a1 = new WireClient(at, CLIENT_A); WireClient a2 = new WireClient(at, CLIENT_A)) {
                 assertThat(answers(a1, 1)).isTrue();
                 assertThat(answers(a2, 2)).isTrue();
-                try (WireClient a3 = new WireClient(at, CLIENT_A)) {
-                    assertThat(a3.closedByServer()).as("a third connection from one client").isTrue();
-                }
+                assertThat(refused(at, CLIENT_A)).as("a third connection from one client").isTrue();
                 try (WireClient b1 = new WireClient(at, CLIENT_B)) {
                     assertThat(answers(b1, 3)).as("another client, within the total").isTrue();
-                    try (WireClient c1 = new WireClient(at, CLIENT_C)) {
-                        assertThat(c1.closedByServer()).as("a fourth connection in all").isTrue();
-                    }
+                    assertThat(refused(at, CLIENT_C)).as("a fourth connection in all").isTrue();
                 }
                 // b1 closed: room again for another client.
                 Thread.sleep(200);
@@ -59,6 +55,15 @@ class ConnectionLimitsTest {
         }
         assertThat(dropped).containsExactly("127.0.0.1: connection limit: 2 connections from 127.0.0.1",
                 "127.0.0.3: connection limit: 3 connections in all");
+    }
+
+    /** The reset can come before the client's connect returns, or as its first read. */
+    private static boolean refused(InetSocketAddress at, InetAddress from) throws Exception {
+        try (WireClient c = new WireClient(at, from)) {
+            return c.closedByServer();
+        } catch (java.net.SocketException reset) {
+            return true;
+        }
     }
 
     private static boolean answers(WireClient c, int xid) throws Exception {
