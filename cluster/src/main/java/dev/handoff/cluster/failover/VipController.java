@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -207,10 +205,6 @@ final class VipController implements AutoCloseable {
 
     Optional<VipRecord> row(VipId vip) {
         return ownership.seen(vip);
-    }
-
-    List<VipId> known() {
-        return read(o -> List.copyOf(changedAtNanos.keySet()));
     }
 
     @Override

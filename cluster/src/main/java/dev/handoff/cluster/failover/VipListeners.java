@@ -1,12 +1,10 @@
 package dev.handoff.cluster.failover;
 
-import dev.handoff.rpc.transport.ConnectionInfo;
 import dev.handoff.rpc.transport.ListenerGroup;
 import dev.handoff.rpc.transport.RpcServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -59,9 +57,5 @@ public final class VipListeners {
         int reset = reset(vip);
         rpc.listen(vip);
         return reset;
-    }
-
-    public List<ConnectionInfo> connections(InetAddress vip) {
-        return rpc.group(vip).map(ListenerGroup::connections).orElse(List.of());
     }
 }
