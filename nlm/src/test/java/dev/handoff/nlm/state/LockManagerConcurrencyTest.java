@@ -3,10 +3,7 @@ package dev.handoff.nlm.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handoff.rpc.xdr.Opaque;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,18 +13,13 @@ import org.junit.jupiter.api.Test;
 class LockManagerConcurrencyTest {
 
     /** Runs {@code rival} once, just before the first commit it sees. */
-    private static final class InterferingStore implements LockStore {
-        final InMemoryLockStore inner = new InMemoryLockStore();
+    private static final class InterferingStore extends ForwardingLockStore {
+        final InMemoryLockStore memory;
         Runnable rival;
 
-        @Override
-        public int fileCount() {
-            return inner.fileCount();
-        }
-
-        @Override
-        public FileLocks load(FileKey file) {
-            return inner.load(file);
+        InterferingStore(InMemoryLockStore memory) {
+            super(memory);
+            this.memory = memory;
         }
 
         @Override
@@ -39,34 +31,9 @@ class LockManagerConcurrencyTest {
             }
             return inner.commit(expected, next);
         }
-
-        @Override
-        public Set<FileKey> filesOf(String callerName) {
-            return inner.filesOf(callerName);
-        }
-
-        @Override
-        public ClientUsage usage(String callerName) {
-            return inner.usage(callerName);
-        }
-
-        @Override
-        public Collection<FileKey> due(Instant now) {
-            return inner.due(now);
-        }
-
-        @Override
-        public Grace grace() {
-            return inner.grace();
-        }
-
-        @Override
-        public boolean commitGrace(Grace expected, Grace next) {
-            return inner.commitGrace(expected, next);
-        }
     }
 
-    private final InterferingStore store = new InterferingStore();
+    private final InterferingStore store = new InterferingStore(new InMemoryLockStore());
     private final LockManager manager = new LockManager(store, LockConfig.DEFAULT);
 
     private Result lock(String spec, boolean block) {
@@ -77,12 +44,12 @@ class LockManagerConcurrencyTest {
     @Test
     void aLockThatLosesTheRaceIsDecidedAgainOnTheWinnersRecord() {
         store.rival = () -> {
-            FileLocks f = store.inner.load(Harness.FILE);
-            store.inner.commit(f, f.withLocks(Harness.parseAll("b x 0+10")).withVersion(f.version() + 1));
+            FileLocks f = store.memory.load(Harness.FILE);
+            store.memory.commit(f, f.withLocks(Harness.parseAll("b x 0+10")).withVersion(f.version() + 1));
         };
         Result r = lock("a x 5+10", false);
         assertThat(r.status()).isEqualTo(LockStatus.DENIED);
-        assertThat(store.inner.load(Harness.FILE).locks()).containsExactly(Harness.parse("b x 0+10"));
+        assertThat(store.memory.load(Harness.FILE).locks()).containsExactly(Harness.parse("b x 0+10"));
         assertThat(manager.counters().get(Transition.STORE_CONFLICT)).isEqualTo(1);
     }
 
@@ -92,12 +59,12 @@ class LockManagerConcurrencyTest {
         lock("b x 0+10", true);
         // While a's unlock is being computed, b gives up its wait: the retried unlock must not grant it.
         store.rival = () -> {
-            FileLocks f = store.inner.load(Harness.FILE);
-            store.inner.commit(f, f.withWaiters(List.of()).withVersion(f.version() + 1));
+            FileLocks f = store.memory.load(Harness.FILE);
+            store.memory.commit(f, f.withWaiters(List.of()).withVersion(f.version() + 1));
         };
         Result r = manager.on(new LockInput.Unlock(Harness.FILE, Harness.owner("a"), Harness.range("0+10"),
                 Harness.START));
         assertThat(r.effects()).isEmpty();
-        assertThat(store.inner.isEmpty()).isTrue();
+        assertThat(store.memory.isEmpty()).isTrue();
     }
 }

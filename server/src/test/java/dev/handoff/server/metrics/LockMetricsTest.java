@@ -3,17 +3,17 @@ package dev.handoff.server.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handoff.nlm.callback.GrantCounters;
-import dev.handoff.nlm.state.ClientUsage;
 import dev.handoff.nlm.state.FileKey;
 import dev.handoff.nlm.state.FileLocks;
-import dev.handoff.nlm.state.Grace;
 import dev.handoff.nlm.state.InMemoryLockStore;
 import dev.handoff.nlm.state.LockConfig;
 import dev.handoff.nlm.state.LockInput;
 import dev.handoff.nlm.state.LockManager;
 import dev.handoff.nlm.state.LockOwner;
 import dev.handoff.nlm.state.LockRange;
+import dev.handoff.nlm.state.ForwardingLockStore;
 import dev.handoff.nlm.state.LockStore;
+import dev.handoff.nlm.state.LockTally;
 import dev.handoff.nlm.state.LockType;
 import dev.handoff.nlm.state.RangeLock;
 import dev.handoff.nlm.state.Waiter;
@@ -23,7 +23,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -102,45 +101,22 @@ class LockMetricsTest {
     }
 
     /** A store that, like a shared one without its own counts, knows only how many files hold locks. */
-    private record FilesOnlyStore(LockStore inner, int files) implements LockStore {
-        @Override
-        public FileLocks load(FileKey file) {
-            return inner.load(file);
-        }
+    private static final class FilesOnlyStore extends ForwardingLockStore {
+        private final int files;
 
-        @Override
-        public boolean commit(FileLocks expected, FileLocks next) {
-            return inner.commit(expected, next);
-        }
-
-        @Override
-        public Set<FileKey> filesOf(String callerName) {
-            return inner.filesOf(callerName);
-        }
-
-        @Override
-        public ClientUsage usage(String callerName) {
-            return inner.usage(callerName);
-        }
-
-        @Override
-        public Collection<FileKey> due(Instant now) {
-            return inner.due(now);
-        }
-
-        @Override
-        public Grace grace() {
-            return inner.grace();
-        }
-
-        @Override
-        public boolean commitGrace(Grace expected, Grace next) {
-            return inner.commitGrace(expected, next);
+        FilesOnlyStore(LockStore inner, int files) {
+            super(inner);
+            this.files = files;
         }
 
         @Override
         public int fileCount() {
             return files;
+        }
+
+        @Override
+        public LockTally tally() {
+            return LockTally.filesOnly(files); // what LockStore's default says: files, nothing more
         }
     }
 }
