@@ -41,7 +41,7 @@ docker info >/dev/null 2>&1 || { echo "build-image: no Docker engine answers (st
 
 if [ -z "$server_dir" ]; then
   "$root/handoff" --version >/dev/null
-  server_dir="$root/server/target"
+  server_dir="$root/server/${HANDOFF_TARGET:-target}"
 fi
 [ -f "$server_dir/handoff-server.jar" ] && [ -d "$server_dir/lib" ] \
   || { echo "build-image: $server_dir has no handoff-server.jar and lib/" >&2; exit 1; }
