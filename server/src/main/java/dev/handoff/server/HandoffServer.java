@@ -98,7 +98,10 @@ public final class HandoffServer implements AutoCloseable {
         Files.createDirectories(config.stateDir());
         SignedHandles handles = new SignedHandles(HandleKey.loadOrCreate(config.handleKeyFile()));
         // Cluster mode: join first, the programs below keep their locks and replies in the shared state.
-        ClusterMode cluster = config.cluster().map(c -> ClusterMode.join(c.settings())).orElse(null);
+        ServerLimits limits = config.limits();
+        ClusterMode cluster = config.cluster().map(c -> ClusterMode.join(c.settings(),
+                dev.handoff.cluster.state.HazelcastReplyCache.Settings.DEFAULT.withBounds(
+                        limits.replyCacheMaxEntries(), limits.replyCacheMaxBytes()))).orElse(null);
 
         Exports exports = new Exports(new CachingHostResolver(new SystemHostResolver(), InstantSource.system(),
                 Duration.ofSeconds(60), 4096), config.exportDirs());
@@ -146,7 +149,8 @@ public final class HandoffServer implements AutoCloseable {
                 inode -> locking.service().fileRemoved(ExportLockFiles.key(inode)))));
 
         // Non-idempotent NFS calls are answered from here when retransmitted (knfsd's DRC, kept 180 s).
-        ReplyCache replyCache = cluster == null ? new LocalReplyCache(InstantSource.system())
+        ReplyCache replyCache = cluster == null ? new LocalReplyCache(InstantSource.system(),
+                LocalReplyCache.DEFAULT_TTL, limits.replyCacheMaxEntries(), limits.replyCacheMaxBytes())
                 : cluster.replyCache(InstantSource.system());
         ServerMetrics metrics = config.metrics().isPresent() ? ServerMetrics.create() : null;
         if (metrics != null && cluster != null) {
@@ -155,9 +159,10 @@ public final class HandoffServer implements AutoCloseable {
         CallObserver observer = metrics == null ? CallObserver.NONE : metrics.observer();
         Dispatcher dispatcher = new Dispatcher(programs, replyCache, observer);
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
-                .withWorkerThreads(config.workerThreads()).withMaxRecordSize(config.maxRecordSize());
+                .withWorkerThreads(config.workerThreads()).withMaxRecordSize(limits.maxRecordSize())
+                .withMaxInFlightPerConnection(limits.maxInFlightPerConnection());
         RpcServer rpc = new RpcServer(dispatcher, rpcConfig, observer);
-        rpc.connectionLimits(config.connectionLimits());
+        rpc.connectionLimits(limits.connections());
         AdminHttpServer admin = null;
         MetricsHttpServer metricsHttp = null;
         AtomicBoolean ready = new AtomicBoolean();
@@ -195,6 +200,8 @@ public final class HandoffServer implements AutoCloseable {
                 metrics.watch(rpc, dispatcher, replyCache);
                 metrics.watchLocks(locking.store(), locking.service(), locking.callbacks().grantCounters());
                 metrics.watchStatusMonitor(nsm, notifier);
+                metrics.watchLimits(limits, rpc, replyCache, locking.service().manager().counters(),
+                        locking.callbacks());
                 // In a cluster, ready also needs quorum: without it this node may serve no VIP.
                 ClusterMode c = cluster;
                 metricsHttp = MetricsHttpServer.start(config.metrics().get().socketAddress(), metrics,

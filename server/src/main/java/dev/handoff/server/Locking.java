@@ -40,9 +40,11 @@ record Locking(NlmService service, LockStore store, RpcNlmCallbacks callbacks, S
      */
     static Locking start(ServerConfig config, NsmService nsm, NlmFiles files, LockStore store) {
         LockConfig defaults = LockConfig.DEFAULT;
+        ServerLimits limits = config.limits();
         LockManager manager = new LockManager(store, new LockConfig(config.grace(),
-                defaults.maxLocksPerClient(), defaults.maxWaitsPerClient(), defaults.fairnessWindow()));
-        RpcNlmCallbacks callbacks = new RpcNlmCallbacks(CallbackPolicy.defaults(), InstantSource.system());
+                limits.maxLocksPerClient(), limits.maxWaitsPerClient(), defaults.fairnessWindow()));
+        RpcNlmCallbacks callbacks = new RpcNlmCallbacks(
+                CallbackPolicy.defaults().withMaxOutstanding(limits.maxPendingCallbacks()), InstantSource.system());
         NsmClientMonitor monitor = new NsmClientMonitor(nsm);
         NlmService service = new NlmService(manager, callbacks, monitor, InstantSource.system(), nodeName());
         monitor.deliverRebootsTo(service);

@@ -21,14 +21,14 @@ import java.util.Optional;
  * @param handleKey    the file-handle secret, if not {@code stateDir/handle.key} (a cluster shares one)
  * @param cluster      cluster mode: shared state, VIPs that move; empty for a single server
  * @param adminTokenFile the admin API's token, required of every request (and needed beyond loopback)
- * @param connectionLimits TCP connections kept at once, in all and per client address; more are reset
+ * @param limits       every bound on what clients can make the server hold (connections, records, reply cache,
+ *                     locks, callbacks)
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
                            int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
-                           int workerThreads, int maxRecordSize, Optional<AdminEndpoint> admin,
+                           int workerThreads, Optional<AdminEndpoint> admin,
                            java.time.Duration grace, Optional<AdminEndpoint> metrics, Optional<Path> handleKey,
-                           Optional<ClusterServe> cluster, Optional<Path> adminTokenFile,
-                           dev.handoff.rpc.transport.ConnectionLimits connectionLimits) {
+                           Optional<ClusterServe> cluster, Optional<Path> adminTokenFile, ServerLimits limits) {
     public static final int DEFAULT_NFS_PORT = 2049;
     public static final int DEFAULT_MOUNT_PORT = 20048;
     /** IANA's port for lockd; fixed so firewalls and clients of every node agree. */
@@ -39,6 +39,7 @@ public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, i
     public static final int DEFAULT_GRACE_SECONDS = 90;
 
     public ServerConfig {
+        java.util.Objects.requireNonNull(limits, "limits");
         bind = List.copyOf(bind);
         exportDirs = List.copyOf(exportDirs);
         exportsFiles = List.copyOf(exportsFiles);

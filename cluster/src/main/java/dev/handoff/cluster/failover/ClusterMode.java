@@ -54,6 +54,8 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     private static final Duration HISTORY_KEPT = Duration.ofHours(1);
 
     private final ClusterSettings settings;
+    /** The shared reply cache's map and bounds, as this member configured them when it joined. */
+    private final HazelcastReplyCache.Settings replyCacheSettings;
     private final VipController controller;
     private final ClusterNode node;
     private final List<java.util.function.Consumer<HandoffReport>> reportListeners =
@@ -65,22 +67,28 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     private RestartNotices notices;
     private BooleanSupplier grace = () -> false;
 
-    private ClusterMode(ClusterSettings settings, VipController controller, ClusterNode node) {
+    private ClusterMode(ClusterSettings settings, HazelcastReplyCache.Settings replyCacheSettings,
+                        VipController controller, ClusterNode node) {
         this.settings = settings;
+        this.replyCacheSettings = replyCacheSettings;
         this.controller = controller;
         this.node = node;
     }
 
     /** Starts the cluster member and joins (or forms) the cluster. VIPs are not touched yet. */
     public static ClusterMode join(ClusterSettings settings) {
+        return join(settings, HazelcastReplyCache.Settings.DEFAULT);
+    }
+
+    /** {@link #join(ClusterSettings)} with the shared reply cache bounded by {@code replyCache}. */
+    public static ClusterMode join(ClusterSettings settings, HazelcastReplyCache.Settings replyCache) {
         VipController controller = new VipController(settings.cluster().nodeName(), settings.vipConfig());
         log.info("joining cluster '{}' as {} ({} members configured, quorum {})",
                 settings.cluster().clusterName(), settings.cluster().nodeName(), settings.cluster().expectedSize(),
                 settings.cluster().quorum());
         ClusterNode node = ClusterNode.start(settings.cluster(), controller::submit,
-                c -> SharedStateConfig.apply(c, HazelcastReplyCache.Settings.DEFAULT,
-                        Optional.of(HazelcastConfigs.SPLIT_BRAIN_PROTECTION)));
-        ClusterMode mode = new ClusterMode(settings, controller, node);
+                c -> SharedStateConfig.apply(c, replyCache, Optional.of(HazelcastConfigs.SPLIT_BRAIN_PROTECTION)));
+        ClusterMode mode = new ClusterMode(settings, replyCache, controller, node);
         try {
             // The shared stores refuse writes without a majority; a node that serves before it has one would
             // fail its first lock or non-idempotent call. Two members that formed clusters of their own while
@@ -128,7 +136,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     }
 
     public ReplyCache replyCache(InstantSource clock) {
-        return new HazelcastReplyCache(node.hazelcast(), HazelcastReplyCache.Settings.DEFAULT, clock);
+        return new HazelcastReplyCache(node.hazelcast(), replyCacheSettings, clock);
     }
 
     public LockStore lockStore() {

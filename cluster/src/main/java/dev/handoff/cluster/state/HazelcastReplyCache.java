@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #complete} returns only once the entry's synchronous backup has it: the dispatcher sends the reply
  * after {@code complete}, so a reply the client saw is always on two members. Every entry lives for the TTL
  * (180 s by default, as long as a Linux client retries), counted from its last write; a replay restarts it. Each
- * member holds at most {@code maxEntriesPerNode} entries and evicts the least recently used beyond that; an evicted
- * IN_PROGRESS entry only means that a retransmission runs again, as it would without a cache.
+ * member holds at most {@code maxBytesPerNode} of entries (Hazelcast's own estimate of their heap cost, in whole
+ * MiB) and evicts the least recently used beyond that, so a member cannot grow without bound however many calls
+ * the cluster answers; an evicted IN_PROGRESS entry only means that a retransmission runs again, as it would
+ * without a cache. Evictions on this member are counted ({@link #evictions}).
  *
  * <p>A stale IN_PROGRESS entry must not drop retransmissions for ever: one whose owner has left the cluster (it
  * crashed mid-call and will never complete it) or that began a TTL ago is taken over by compare-and-set, and the
@@ -53,16 +55,38 @@ public final class HazelcastReplyCache implements ReplyCache {
 
     /**
      * @param ttl how long an entry lives; whole seconds, at least one (Hazelcast's TTL granularity)
-     * @param maxEntriesPerNode eviction starts on a member holding more entries than this
+     * @param maxEntriesPerNode eviction starts on a member holding more entries than this; used only when
+     *     {@code maxBytesPerNode} is 0, since a Hazelcast map has one size policy
+     * @param maxBytesPerNode eviction starts on a member whose entries cost more heap than this (rounded up to
+     *     whole MiB, Hazelcast's unit); 0 bounds entries instead
      */
-    public record Settings(String mapName, Duration ttl, int maxEntriesPerNode) {
-        public static final Settings DEFAULT = new Settings(DEFAULT_MAP, Duration.ofSeconds(180), 65_536);
+    public record Settings(String mapName, Duration ttl, int maxEntriesPerNode, long maxBytesPerNode) {
+        public static final Settings DEFAULT = new Settings(DEFAULT_MAP, Duration.ofSeconds(180), 65_536,
+                64L * 1024 * 1024);
+        private static final long MIB = 1024 * 1024;
 
         public Settings {
             Objects.requireNonNull(mapName, "mapName");
-            if (ttl.toSeconds() < 1 || maxEntriesPerNode <= 0) {
-                throw new IllegalArgumentException("ttl of at least 1 s and a positive maxEntriesPerNode wanted");
+            if (ttl.toSeconds() < 1 || maxEntriesPerNode <= 0 || maxBytesPerNode < 0
+                    || maxBytesPerNode / MIB >= Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("ttl of at least 1 s, a positive maxEntriesPerNode and a "
+                        + "maxBytesPerNode from 0 to 2^31 MiB wanted");
             }
+        }
+
+        /** Bounded by entries only (the tests' small maps). */
+        public Settings(String mapName, Duration ttl, int maxEntriesPerNode) {
+            this(mapName, ttl, maxEntriesPerNode, 0);
+        }
+
+        /** These settings with other bounds: {@code --reply-cache-max-entries} and {@code --reply-cache-max-bytes}. */
+        public Settings withBounds(int entries, long bytes) {
+            return new Settings(mapName, ttl, entries, bytes);
+        }
+
+        /** The byte bound in Hazelcast's unit, rounded up so it never comes out as 0 (no bound). */
+        int maxMebibytes() {
+            return (int) ((maxBytesPerNode + MIB - 1) / MIB);
         }
     }
 
@@ -75,6 +99,7 @@ public final class HazelcastReplyCache implements ReplyCache {
     private final LongAdder drops = new LongAdder();
     private final LongAdder takeovers = new LongAdder();
     private final LongAdder uncached = new LongAdder();
+    private final LongAdder evictions = new LongAdder();
 
     public HazelcastReplyCache(HazelcastInstance hz, Settings settings, InstantSource clock) {
         this.hz = hz;
@@ -82,18 +107,26 @@ public final class HazelcastReplyCache implements ReplyCache {
         this.self = hz.getCluster().getLocalMember().getUuid();
         this.ttl = Duration.ofSeconds(settings.ttl().toSeconds());
         this.clock = Objects.requireNonNull(clock);
+        // Local: each member counts the evictions of the entries it owns, so the cluster's sum counts each once.
+        map.addLocalEntryListener((com.hazelcast.map.listener.EntryEvictedListener<ReplyCacheKey, ReplyEntry>)
+                e -> evictions.increment());
     }
 
     /**
-     * The map this cache needs on every member: one synchronous backup, the TTL, per-member LRU eviction (Hazelcast
-     * enforces the size per partition, as that partition's share, so the bound is approximate). A map config with an
+     * The map this cache needs on every member: one synchronous backup, the TTL, per-member LRU eviction by heap
+     * cost (or by entries, where Hazelcast enforces the size per partition, as that partition's share, so that bound
+     * is approximate). A map config with an
      * exact name replaces any wildcard one, so the caller adds the cluster's split-brain protection to it.
      */
     public static MapConfig mapConfig(Settings settings) {
+        EvictionConfig eviction = new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU);
+        if (settings.maxBytesPerNode() > 0) {
+            eviction.setMaxSizePolicy(MaxSizePolicy.USED_HEAP_SIZE).setSize(settings.maxMebibytes());
+        } else {
+            eviction.setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(settings.maxEntriesPerNode());
+        }
         return new MapConfig(settings.mapName()).setBackupCount(1).setAsyncBackupCount(0)
-                .setTimeToLiveSeconds((int) settings.ttl().toSeconds())
-                .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
-                        .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(settings.maxEntriesPerNode()));
+                .setTimeToLiveSeconds((int) settings.ttl().toSeconds()).setEvictionConfig(eviction);
     }
 
     @Override
@@ -171,6 +204,22 @@ public final class HazelcastReplyCache implements ReplyCache {
     /** Stale IN_PROGRESS entries taken over: their owner left, or they outlived the TTL. */
     public long takeovers() {
         return takeovers.sum();
+    }
+
+    /** Entries this member owned that were evicted to keep it within its bound, before their TTL ran out. */
+    public long evictions() {
+        return evictions.sum();
+    }
+
+    /** Entries this member owns now (its backups of others' entries not included). */
+    public long entries() {
+        return map.getLocalMapStats().getOwnedEntryCount();
+    }
+
+    /** Hazelcast's estimate of the heap this member's entries take, its own and the backups it keeps. */
+    public long bytes() {
+        var stats = map.getLocalMapStats();
+        return stats.getOwnedEntryMemoryCost() + stats.getBackupEntryMemoryCost();
     }
 
     /** Replies too large to store; their calls are not protected against a second run. */

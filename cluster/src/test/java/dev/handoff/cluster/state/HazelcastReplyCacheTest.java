@@ -121,6 +121,27 @@ class HazelcastReplyCacheTest {
     }
 
     @Test
+    void eachMemberHoldsABoundedNumberOfBytesAndCountsItsEvictions() {
+        HazelcastReplyCache.Settings small = new HazelcastReplyCache.Settings("drc-bytes", Duration.ofSeconds(180),
+                1_000_000, 1024 * 1024);
+        members.get(0).getConfig().addMapConfig(HazelcastReplyCache.mapConfig(small));
+        members.get(1).getConfig().addMapConfig(HazelcastReplyCache.mapConfig(small));
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), small, clock);
+        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), small, clock);
+        Opaque big = Opaque.copyOf(new byte[4096]);
+        for (int xid = 0; xid < 2_000; xid++) {   // 8 MiB of replies into a 1 MiB bound
+            sa.begin(key(xid));
+            sa.complete(key(xid), big);
+        }
+        for (HazelcastReplyCache c : java.util.List.of(sa, sb)) {
+            // Each member's own entries within the bound; it keeps as much again as the other's backups.
+            assertThat(c.bytes()).isLessThanOrEqualTo(2 * (1024 * 1024 + 64 * 1024));
+        }
+        assertThat(sa.evictions() + sb.evictions()).isGreaterThan(1_000);
+        assertThat(sa.begin(key(1_999))).as("recent entries stay").isEqualTo(new Lookup.Replay(big));
+    }
+
+    @Test
     void entriesExpireAfterTheirTtl() throws InterruptedException {
         HazelcastReplyCache.Settings shortLived = new HazelcastReplyCache.Settings("drc-short", Duration.ofSeconds(1),
                 1_000);

@@ -31,6 +31,11 @@ public record CallbackPolicy(Duration tryTimeout, Duration firstDelay, Duration 
                 Duration.ofSeconds(60), 1024, 111);
     }
 
+    /** This policy with another bound on callbacks under way ({@code --max-pending-callbacks}). */
+    public CallbackPolicy withMaxOutstanding(int n) {
+        return new CallbackPolicy(tryTimeout, firstDelay, maxDelay, giveUpAfter, n, rpcbindPort);
+    }
+
     /** The wait after {@code failures} failed attempts (1, 2, ...). */
     public Duration delayAfter(int failures) {
         Duration d = firstDelay;

@@ -41,6 +41,8 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
     private final Semaphore slots;
     private final ScheduledExecutorService timer;
     private final GrantCounters grants = new GrantCounters();
+    /** Callbacks not sent because {@link CallbackPolicy#maxOutstanding} were under way. */
+    private final java.util.concurrent.atomic.LongAdder dropped = new java.util.concurrent.atomic.LongAdder();
 
     public RpcNlmCallbacks(CallbackPolicy policy, InstantSource clock) {
         this.policy = policy;
@@ -56,6 +58,7 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
             log.warn("{} NLM callbacks already under way: GRANTED to {} not sent", policy.maxOutstanding(),
                     to.client());
             grants.increment(GrantResult.FAILED);
+            dropped.increment();
             outcome.unreachable("outbound callback queue full");
             return;
         }
@@ -95,10 +98,26 @@ public final class RpcNlmCallbacks implements NlmCallbacks, AutoCloseable {
         return grants;
     }
 
+    /** Callbacks (GRANTED or _RES) not sent at all because the outbound queue was full. */
+    public long dropped() {
+        return dropped.sum();
+    }
+
+    /** Callbacks queued or in flight now, at most {@link CallbackPolicy#maxOutstanding}. */
+    public int outstanding() {
+        return policy.maxOutstanding() - slots.availablePermits();
+    }
+
+    /** The bound on {@link #outstanding}. */
+    public int maxOutstanding() {
+        return policy.maxOutstanding();
+    }
+
     @Override
     public <T> void result(CallbackTarget to, int procedure, XdrWriter<T> writer, T value) {
         if (!slots.tryAcquire()) {
             log.warn("NLM callback queue full: procedure {} to {} dropped", procedure, to.client());
+            dropped.increment();
             return;
         }
         call(to, procedure, writer, value, in -> null).whenComplete((r, error) -> {

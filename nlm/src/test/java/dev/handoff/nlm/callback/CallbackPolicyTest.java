@@ -16,4 +16,14 @@ class CallbackPolicyTest {
         assertThat(p.delayAfter(10)).isEqualTo(Duration.ofSeconds(10));
         assertThat(p.delayAfter(1000)).isEqualTo(Duration.ofSeconds(10));
     }
+
+    @Test
+    void theBoundOnCallbacksUnderWayChangesAloneAndMustBePositive() {
+        CallbackPolicy p = CallbackPolicy.defaults().withMaxOutstanding(2);
+
+        assertThat(p.maxOutstanding()).isEqualTo(2);
+        assertThat(p.withMaxOutstanding(1024)).isEqualTo(CallbackPolicy.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.withMaxOutstanding(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

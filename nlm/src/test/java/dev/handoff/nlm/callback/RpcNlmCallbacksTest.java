@@ -150,4 +150,23 @@ class RpcNlmCallbacksTest {
         assertThat(heard).isNotDone();
         assertThat(counted()).as("one callback, however many tries").isEqualTo("accepted=0 refused=0 failed=1");
     }
+
+    @Test
+    void aVanishedClientHoldsAtMostTheBoundAndTheRestAreDroppedAndCounted() throws Exception {
+        // A client that went dark: its rpcbind port takes datagrams and never answers.
+        try (java.net.DatagramSocket blackHole = new java.net.DatagramSocket(new java.net.InetSocketAddress(CLIENT, 0))) {
+            callbacks = new RpcNlmCallbacks(new CallbackPolicy(Duration.ofSeconds(5), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofSeconds(30), 2, blackHole.getLocalPort()), InstantSource.system());
+            List<CompletableFuture<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                outcomes.add(grant(new CallbackTarget(CLIENT, VIP, 4, Transport.UDP, FH)));
+            }
+
+            assertThat(outcomes.subList(2, 5)).allSatisfy(o -> assertThat(o).isCompletedWithValue("unreachable"));
+            assertThat(outcomes.subList(0, 2)).allSatisfy(o -> assertThat(o).isNotDone());
+            assertThat(callbacks.outstanding()).isEqualTo(2);
+            assertThat(callbacks.dropped()).isEqualTo(3);
+            assertThat(counted()).isEqualTo("accepted=0 refused=0 failed=3");
+        }
+    }
 }

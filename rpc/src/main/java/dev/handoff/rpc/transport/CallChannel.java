@@ -80,6 +80,9 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         if (inFlight.get() >= maxInFlight || !waiting.isEmpty()) {
+            if (waiting.isEmpty()) {
+                group.limitCounts().inFlightReached();
+            }
             channel.config().setAutoRead(false);
             waiting.add(new Waiting(record, peer, send));
             return;

@@ -9,6 +9,11 @@ final class ConnectionAdmission {
     private volatile ConnectionLimits limits = ConnectionLimits.DEFAULT;
     private final AtomicInteger total = new AtomicInteger();
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perClient = new ConcurrentHashMap<>();
+    private final LimitCounts counts;
+
+    ConnectionAdmission(LimitCounts counts) {
+        this.counts = counts;
+    }
 
     void limits(ConnectionLimits limits) {
         this.limits = limits;
@@ -19,12 +24,14 @@ final class ConnectionAdmission {
         ConnectionLimits l = limits;
         if (total.incrementAndGet() > l.total()) {
             total.decrementAndGet();
+            counts.connectionRefused(true);
             return "connection limit: " + l.total() + " connections in all";
         }
         AtomicInteger mine = perClient.computeIfAbsent(client, k -> new AtomicInteger());
         if (mine.incrementAndGet() > l.perClient()) {
             mine.decrementAndGet();
             total.decrementAndGet();
+            counts.connectionRefused(false);
             return "connection limit: " + l.perClient() + " connections from " + client.getHostAddress();
         }
         return null;

@@ -42,11 +42,13 @@ public final class ListenerGroup {
     private final List<CompletableFuture<Boolean>> idleWaiters = new ArrayList<>();
     private final ConnectionListener connectionListener;
     private final ConnectionAdmission admission;
+    private final LimitCounts limitCounts;
     private volatile boolean quiescing;
 
     ListenerGroup(InetAddress address, EventLoopGroup loops, CallObserver observer,
-                  ConnectionListener connectionListener, ConnectionAdmission admission) {
+                  ConnectionListener connectionListener, ConnectionAdmission admission, LimitCounts limitCounts) {
         this.admission = admission;
+        this.limitCounts = limitCounts;
         this.address = address;
         this.loops = loops;
         this.observer = observer;
@@ -59,6 +61,10 @@ public final class ListenerGroup {
 
     CallObserver observer() {
         return observer;
+    }
+
+    LimitCounts limitCounts() {
+        return limitCounts;
     }
 
     void addListener(Channel ch) {

@@ -41,7 +41,8 @@ public final class RpcServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<InetAddress, ListenerGroup> groups = new ConcurrentHashMap<>();
     private volatile ConnectionListener connectionListener = ConnectionListener.NONE;
-    private final ConnectionAdmission admission = new ConnectionAdmission();
+    private final LimitCounts limitCounts = new LimitCounts();
+    private final ConnectionAdmission admission = new ConnectionAdmission(limitCounts);
 
     public RpcServer(Dispatcher dispatcher, RpcServerConfig config, CallObserver observer) {
         this.dispatcher = dispatcher;
@@ -54,6 +55,16 @@ public final class RpcServer implements AutoCloseable {
 
     public RpcServerConfig config() {
         return config;
+    }
+
+    /** How often each per-peer limit was met since the start. */
+    public LimitCounts limitCounts() {
+        return limitCounts;
+    }
+
+    /** TCP connections open now, on every address. */
+    public int connectionCount() {
+        return admission.total();
     }
 
     /** How many connections to keep, in all and per client address (default {@link ConnectionLimits#DEFAULT}). */
@@ -74,11 +85,13 @@ public final class RpcServer implements AutoCloseable {
         if (groups.containsKey(address)) {
             throw new IllegalStateException("already listening on " + address.getHostAddress());
         }
-        ListenerGroup group = new ListenerGroup(address, ioLoops, observer, connectionListener, admission);
+        ListenerGroup group = new ListenerGroup(address, ioLoops, observer, connectionListener, admission,
+                limitCounts);
         try {
             for (int port : config.ports()) {
                 group.addListener(bindTcp(group, new InetSocketAddress(address, port)));
-                UdpSocket handler = new UdpSocket(group, dispatcher, workers, config.maxInFlightPerConnection());
+                UdpSocket handler = new UdpSocket(group, dispatcher, workers, config.maxInFlightPerConnection(),
+                        Math.min(config.maxRecordSize(), RpcServerConfig.MAX_DATAGRAM));
                 group.addDatagramSocket(bindUdp(handler, new InetSocketAddress(address, port)), handler);
             }
         } catch (IOException | RuntimeException e) {

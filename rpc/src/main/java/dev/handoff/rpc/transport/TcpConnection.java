@@ -56,6 +56,9 @@ final class TcpConnection extends CallChannel {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            group.limitCounts().recordTooLarge();
+        }
         if (cause instanceof TooLongFrameException || cause instanceof DecoderException) {
             log.warn("closing connection from {}: {}", peer == null ? "?" : peer.remote(), cause.getMessage());
         } else {

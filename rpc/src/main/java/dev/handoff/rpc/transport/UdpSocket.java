@@ -12,8 +12,11 @@ import java.util.concurrent.Executor;
 final class UdpSocket extends CallChannel {
     private InetSocketAddress local;
 
-    UdpSocket(ListenerGroup group, Dispatcher dispatcher, Executor workers, int maxInFlight) {
+    private final int maxRecordSize;
+
+    UdpSocket(ListenerGroup group, Dispatcher dispatcher, Executor workers, int maxInFlight, int maxRecordSize) {
         super(group, dispatcher, workers, maxInFlight);
+        this.maxRecordSize = maxRecordSize;
     }
 
     @Override
@@ -29,6 +32,13 @@ final class UdpSocket extends CallChannel {
         InetSocketAddress sender = packet.sender();
         InetSocketAddress recipient = packet.recipient() != null ? packet.recipient() : local;
         Peer peer = new Peer(Transport.UDP, recipient, sender);
+        if (packet.content().readableBytes() > maxRecordSize) {
+            // The same limit as on TCP; a datagram has no connection to close, so it is dropped alone.
+            group.limitCounts().recordTooLarge();
+            group.observer().onDropped(peer, "record too large: " + packet.content().readableBytes() + " bytes");
+            packet.release();
+            return;
+        }
         submit(packet.content(), peer, reply -> channel.writeAndFlush(new DatagramPacket(reply, sender))
                 .addListener(f -> finished()));
     }

@@ -52,6 +52,8 @@ class ConnectionLimitsTest {
                 }
                 assertThat(answers(a1, 5)).as("the first client's connections go on").isTrue();
             }
+            assertThat(server.limitCounts().connectionsPerClient()).isEqualTo(1);
+            assertThat(server.limitCounts().connections()).isEqualTo(1);
         }
         assertThat(dropped).containsExactly("127.0.0.1: connection limit: 2 connections from 127.0.0.1",
                 "127.0.0.3: connection limit: 3 connections in all");

@@ -32,6 +32,7 @@ class InFlightBoundTest {
                 Thread.sleep(300);
                 assertThat(g.inFlight()).as("calls executing on one connection").isEqualTo(2);
                 assertThat(g.connections().getFirst().inFlight()).isEqualTo(2);
+                assertThat(server.limitCounts().inFlightPerConnection()).as("times reading paused").isEqualTo(1);
 
                 programs.releaseSlow.countDown();
                 Set<Integer> answered = new HashSet<>();

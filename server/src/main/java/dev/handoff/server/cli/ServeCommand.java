@@ -2,6 +2,7 @@ package dev.handoff.server.cli;
 
 import dev.handoff.server.HandoffServer;
 import dev.handoff.server.ServerConfig;
+import dev.handoff.server.ServerLimits;
 import dev.handoff.server.admin.AdminEndpoint;
 import dev.handoff.server.admin.SignalHooks;
 import java.net.InetAddress;
@@ -76,17 +77,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Threads running NFS calls (default: ${DEFAULT-VALUE}).")
     int workers = 32;
 
-    @Option(names = "--max-record-size", paramLabel = "BYTES",
-            description = "Largest RPC record accepted (default: ${DEFAULT-VALUE}).")
-    int maxRecordSize = 2 * 1024 * 1024;
-
-    @Option(names = "--max-connections", paramLabel = "N",
-            description = "TCP connections kept at once; more are reset (default: ${DEFAULT-VALUE}).")
-    int maxConnections = dev.handoff.rpc.transport.ConnectionLimits.DEFAULT.total();
-
-    @Option(names = "--max-connections-per-client", paramLabel = "N",
-            description = "TCP connections kept at once from one client address (default: ${DEFAULT-VALUE}).")
-    int maxConnectionsPerClient = dev.handoff.rpc.transport.ConnectionLimits.DEFAULT.perClient();
+    @Mixin
+    LimitOptions limitOptions;
 
     @Option(names = "--grace", paramLabel = "SECONDS",
             description = "NLM grace period after a restart: only lock reclaims are granted until every client "
@@ -109,6 +101,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ServerLimits limits = limitOptions.limits();
         logs.apply();
         List<InetAddress> addresses = bind.isEmpty() ? List.of(InetAddress.getByName("0.0.0.0")) : bind;
         java.util.Optional<dev.handoff.server.ClusterServe> clusterServe = java.util.Optional.empty();
@@ -127,15 +120,8 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("handoff serve: " + e.getMessage());
             return 2;
         }
-        dev.handoff.rpc.transport.ConnectionLimits limits;
-        try {
-            limits = new dev.handoff.rpc.transport.ConnectionLimits(maxConnections, maxConnectionsPerClient);
-        } catch (IllegalArgumentException e) {
-            System.err.println("handoff serve: " + e.getMessage());
-            return 2;
-        }
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
-                exports, exportsFiles, stateDir, workers, maxRecordSize, AdminEndpoint.parse(admin),
+                exports, exportsFiles, stateDir, workers, AdminEndpoint.parse(admin),
                 java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics),
                 java.util.Optional.ofNullable(handleKey), clusterServe, java.util.Optional.ofNullable(adminTokenFile), limits);
         CountDownLatch stop = new CountDownLatch(1);

@@ -56,6 +56,9 @@ final class ReplyStatus {
         if (reason.startsWith("connection limit")) {
             return "connection_limit";
         }
+        if (reason.startsWith("record too large")) {
+            return "record_too_large";
+        }
         return "other";
     }
 }

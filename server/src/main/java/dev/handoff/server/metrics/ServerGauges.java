@@ -54,8 +54,10 @@ public final class ServerGauges {
         inFlight.register(inFlightRows, true);
     }
 
-    /** Registers the reply cache's counters (RFC 1813 §4.6 duplicate requests) and size. */
-    /** The cluster's shared cache: this node's hits, drops and calls run uncached; entries live cluster-wide. */
+    /**
+     * The cluster's shared cache: this node's hits, drops and calls run uncached, and the entries this member
+     * holds (the map is bounded per member in bytes) and evicted.
+     */
     public static void bindSharedReplyCache(MeterRegistry registry,
                                             dev.handoff.cluster.state.HazelcastReplyCache cache) {
         FunctionCounter.builder("handoff.drc.hits", cache, c -> c.hits()).baseUnit("hits")
@@ -66,8 +68,18 @@ public final class ServerGauges {
         FunctionCounter.builder("handoff.drc.uncached", cache, c -> c.uncached()).baseUnit("calls")
                 .description("Non-idempotent calls run without a cache entry (cache full of calls in progress)")
                 .register(registry);
+        Gauge.builder("handoff.drc.entries", cache, c -> c.entries()).baseUnit("entries")
+                .description("Replies held in the duplicate reply cache (in a cluster: owned by this member)")
+                .register(registry);
+        Gauge.builder("handoff.drc.size", cache, c -> c.bytes()).baseUnit("bytes")
+                .description("Heap taken by the duplicate reply cache (in a cluster: this member's entries and "
+                        + "backups, as Hazelcast estimates it)").register(registry);
+        FunctionCounter.builder("handoff.drc.evictions", cache, c -> c.evictions()).baseUnit("evictions")
+                .description("Replies evicted from the duplicate reply cache before they expired")
+                .register(registry);
     }
 
+    /** Registers the reply cache's counters (RFC 1813 §4.6 duplicate requests) and size. */
     public static void bindReplyCache(MeterRegistry registry, LocalReplyCache cache) {
         Gauge.builder("handoff.drc.entries", cache, LocalReplyCache::entries).baseUnit("entries")
                 .description("Replies held in the duplicate reply cache").register(registry);

@@ -83,6 +83,17 @@ public final class ServerMetrics implements AutoCloseable {
         new NsmMetrics(registry, nsm, notifier);
     }
 
+    /**
+     * Adds the limits' series: each limit's configured value and how often it was reached, and the NLM callbacks
+     * under way. The reply cache's evictions count as its limit reached.
+     */
+    public void watchLimits(dev.handoff.server.ServerLimits limits, RpcServer server,
+                            dev.handoff.rpc.cache.ReplyCache replyCache,
+                            dev.handoff.nlm.state.TransitionCounters locks,
+                            dev.handoff.nlm.callback.RpcNlmCallbacks callbacks) {
+        LimitMetrics.bind(registry, limits, server.limitCounts(), replyCache, locks, callbacks);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
