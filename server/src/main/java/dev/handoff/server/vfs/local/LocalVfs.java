@@ -148,25 +148,25 @@ public final class LocalVfs implements Vfs, AutoCloseable {
     @Override
     public Inode create(Identity who, Inode dir, Opaque name, CreateMode how, SetAttributes attributes)
             throws VfsException {
-        return asCaller(who, dir, d -> newFiles.create(d, Names.component(name), how, who, attributes));
+        return asCaller(who, dir, d -> newFiles.create(d, Names.newEntry(name), how, who, attributes));
     }
 
     @Override
     public Inode mkdir(Identity who, Inode dir, Opaque name, SetAttributes attributes) throws VfsException {
-        return asCaller(who, dir, d -> newFiles.mkdir(d, Names.component(name), who, attributes));
+        return asCaller(who, dir, d -> newFiles.mkdir(d, Names.newEntry(name), who, attributes));
     }
 
     @Override
     public Inode symlink(Identity who, Inode dir, Opaque name, Opaque target, SetAttributes attributes)
             throws VfsException {
         return asCaller(who, dir, d ->
-                newFiles.symlink(d, Names.component(name), target.toByteArray(), who, attributes));
+                newFiles.symlink(d, Names.newEntry(name), target.toByteArray(), who, attributes));
     }
 
     @Override
     public Inode mknod(Identity who, Inode dir, Opaque name, SpecialFile kind, SetAttributes attributes)
             throws VfsException {
-        return asCaller(who, dir, d -> newFiles.mknod(d, Names.component(name), kind, who, attributes));
+        return asCaller(who, dir, d -> newFiles.mknod(d, Names.newEntry(name), kind, who, attributes));
     }
 
     /** unlinkat(2) answers EISDIR for a directory. */
@@ -196,7 +196,7 @@ public final class LocalVfs implements Vfs, AutoCloseable {
     /** Links the open file, not a name, so a concurrent rename cannot make it link something else. */
     @Override
     public void link(Identity who, Inode file, Inode dir, Opaque name) throws VfsException {
-        asCaller(who, file, dir, (f, d) -> LinuxFs.linkFd(f, d, Names.component(name)));
+        asCaller(who, file, dir, (f, d) -> LinuxFs.linkFd(f, d, Names.newEntry(name)));
     }
 
     @Override

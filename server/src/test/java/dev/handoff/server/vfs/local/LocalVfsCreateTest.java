@@ -237,4 +237,17 @@ class LocalVfsCreateTest {
         assertErrno(Errno.EEXIST, () -> vfs.symlink(ROOT, export.root(), name(".."), name("x"), SetAttributes.NONE));
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
     }
+
+    /** UNCHECKED would otherwise open the existing "..": at the export root, the directory above the export. */
+    @Test
+    void createByDotDotAtTheRootNeverHandsOutTheDirectoryAbove() throws Exception {
+        for (String n : new String[] {"..", "."}) {
+            assertErrno(Errno.EEXIST, () -> vfs.create(ROOT, export.root(), name(n), UNCHECKED, SetAttributes.NONE));
+            assertErrno(Errno.EEXIST, () -> vfs.create(ROOT, export.root(), name(n), GUARDED, SetAttributes.NONE));
+            assertErrno(Errno.EEXIST, () -> vfs.create(ROOT, export.root(), name(n), new CreateMode.Exclusive(7),
+                    SetAttributes.NONE));
+            assertErrno(Errno.EEXIST, () -> vfs.mknod(ROOT, export.root(), name(n), new SpecialFile.Fifo(),
+                    SetAttributes.NONE));
+        }
+    }
 }

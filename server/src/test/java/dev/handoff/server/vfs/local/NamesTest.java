@@ -35,6 +35,16 @@ class NamesTest {
     }
 
     @Test
+    void dotAndDotDotAreNeverNewEntries() throws Exception {
+        assertThatThrownBy(() -> Names.newEntry(of(".."))).isInstanceOfSatisfying(ErrnoException.class,
+                e -> assertThat(e.is(Errno.EEXIST)).isTrue());
+        assertThatThrownBy(() -> Names.newEntry(of("."))).isInstanceOfSatisfying(ErrnoException.class,
+                e -> assertThat(e.is(Errno.EEXIST)).isTrue());
+        assertThat(Names.newEntry(of("..."))).hasSize(3);
+        assertThatThrownBy(() -> Names.newEntry(of("a/.."))).isInstanceOf(ErrnoException.class);
+    }
+
+    @Test
     void onlyTwoDotsAreDotDot() {
         assertThat(Names.isDotDot(Names.DOT_DOT)).isTrue();
         assertThat(Names.isDotDot(Names.DOT)).isFalse();
