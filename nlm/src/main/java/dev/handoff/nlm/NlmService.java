@@ -15,6 +15,7 @@ import dev.handoff.nlm.xdr.NlmResult;
 import dev.handoff.nlm.xdr.NlmStatus;
 import dev.handoff.nlm.xdr.TestArgs;
 import dev.handoff.rpc.xdr.Opaque;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -83,6 +84,11 @@ public final class NlmService implements AutoCloseable {
             carryOut(e, caller);
         }
         return r;
+    }
+
+    /** Whether a request from {@code from} may act in {@code callerName}'s name ({@link ClientMonitor#speaksFor}). */
+    public boolean speaksFor(String callerName, InetAddress from) {
+        return from == null || monitor.speaksFor(callerName, from);
     }
 
     /** After a restart that lost the lock table: only reclaims by {@code expected} clients, for the grace period. */

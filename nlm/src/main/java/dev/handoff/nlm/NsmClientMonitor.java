@@ -2,6 +2,8 @@ package dev.handoff.nlm;
 
 import dev.handoff.nlm.proc.ClientMonitor;
 import dev.handoff.nsm.NsmService;
+import dev.handoff.nsm.state.HostNames;
+import dev.handoff.nsm.state.Monitor;
 import dev.handoff.nsm.state.ServerName;
 import dev.handoff.nsm.xdr.Mon;
 import dev.handoff.nsm.xdr.MonId;
@@ -39,5 +41,22 @@ public final class NsmClientMonitor implements ClientMonitor {
                 : ServerName.host(MY_ID.myName());
         return nsm.monitor(new Mon(new MonId(callerName, MY_ID), NO_PRIV), client, knownAs).resStat()
                 == SmRes.STAT_SUCC;
+    }
+
+    /** True unless {@code callerName} is watched for us, and only at addresses other than {@code from}. */
+    @Override
+    public boolean speaksFor(String callerName, InetAddress from) {
+        String name = HostNames.normalize(callerName);
+        boolean watchedElsewhere = false;
+        for (Monitor m : nsm.monitors()) {
+            if (m.address() == null || !m.id().myId().equals(MY_ID) || !HostNames.normalize(m.monName()).equals(name)) {
+                continue;
+            }
+            if (m.address().equals(from)) {
+                return true;
+            }
+            watchedElsewhere = true;
+        }
+        return !watchedElsewhere;
     }
 }

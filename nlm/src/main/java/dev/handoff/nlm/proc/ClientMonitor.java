@@ -17,4 +17,14 @@ public interface ClientMonitor {
      * @return whether the watch was taken
      */
     boolean monitor(String callerName, InetAddress client, InetAddress local);
+
+    /**
+     * Whether a request from {@code from} may act in {@code callerName}'s name (unlock, cancel, free its locks).
+     * lockd keys a client on its address and name together, so that typing another host's caller_name gains
+     * nothing; here the address is the one the client is watched at. A client watched at no address (never
+     * locked, NM_LOCK only, or before the monitor knows it) cannot be checked and is let through.
+     */
+    default boolean speaksFor(String callerName, InetAddress from) {
+        return true;
+    }
 }

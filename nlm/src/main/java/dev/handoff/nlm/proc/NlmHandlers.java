@@ -20,6 +20,7 @@ import dev.handoff.nlm.xdr.TestResult;
 import dev.handoff.nlm.xdr.UnlockArgs;
 import dev.handoff.rpc.dispatch.CallContext;
 import dev.handoff.rpc.xdr.Opaque;
+import java.net.InetAddress;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,10 @@ public final class NlmHandlers {
     public TestResult test(CallContext call, TestArgs a) {
         FileLookup f = files.lookup(a.lock().fh(), call.peer());
         if (f instanceof FileLookup.Refused r) {
-            return new TestResult.Fail(a.cookie(), r.status());
+            // A refused caller (an address the export does not list) is DENIED elsewhere, but a TEST's DENIED
+            // must name a holder, and there is none to tell it of: DENIED_NOLOCKS, as for no holder below.
+            return new TestResult.Fail(a.cookie(), r.status() == NlmStatus.DENIED ? NlmStatus.DENIED_NOLOCKS
+                    : r.status());
         }
         Result r = service.submit(new LockInput.Test(key(f), NlmRequests.lock(a.lock(), a.exclusive()), now()),
                 Caller.of(call.peer(), false));
@@ -85,6 +89,9 @@ public final class NlmHandlers {
     }
 
     private NlmResult lock(CallContext call, LockArgs a, boolean monitor) {
+        if (impostor(call, a.lock().callerName(), "LOCK")) {
+            return new NlmResult(a.cookie(), NlmStatus.DENIED_NOLOCKS);
+        }
         FileLookup f = files.lookup(a.lock().fh(), call.peer());
         if (f instanceof FileLookup.Refused r) {
             return new NlmResult(a.cookie(), r.status());
@@ -102,6 +109,9 @@ public final class NlmHandlers {
 
     /** NLM_CANCEL of a queued blocking LOCK. */
     public NlmResult cancel(CallContext call, CancelArgs a) {
+        if (impostor(call, a.lock().callerName(), "CANCEL")) {
+            return new NlmResult(a.cookie(), NlmStatus.DENIED_NOLOCKS);
+        }
         FileLookup f = files.lookup(a.lock().fh(), call.peer());
         if (f instanceof FileLookup.Refused r) {
             return new NlmResult(a.cookie(), r.status());
@@ -113,6 +123,9 @@ public final class NlmHandlers {
 
     /** NLM_UNLOCK. */
     public NlmResult unlock(CallContext call, UnlockArgs a) {
+        if (impostor(call, a.lock().callerName(), "UNLOCK")) {
+            return new NlmResult(a.cookie(), NlmStatus.DENIED_NOLOCKS);
+        }
         FileLookup f = files.lookup(a.lock().fh(), call.peer());
         if (f instanceof FileLookup.Refused r) {
             return new NlmResult(a.cookie(), r.status());
@@ -143,6 +156,9 @@ public final class NlmHandlers {
 
     /** NLM_UNSHARE (versions 3 and 4). */
     public ShareResult unshare(CallContext call, ShareArgs a) {
+        if (impostor(call, a.share().callerName(), "UNSHARE")) {
+            return new ShareResult(a.cookie(), NlmStatus.DENIED_NOLOCKS, 0);
+        }
         FileLookup f = files.lookup(a.share().fh(), call.peer());
         if (f instanceof FileLookup.Refused r) {
             return new ShareResult(a.cookie(), r.status(), 0);
@@ -154,8 +170,26 @@ public final class NlmHandlers {
 
     /** NLM_FREE_ALL (versions 3 and 4): the named client restarted and holds nothing. */
     public Void freeAll(CallContext call, NotifyArgs a) {
+        if (impostor(call, a.name(), "FREE_ALL")) {
+            return null;
+        }
         service.submit(new LockInput.FreeAll(a.name(), now()), Caller.of(call.peer(), false));
         return null;
+    }
+
+    /**
+     * A request in the name of a client watched at another address: refused (DENIED_NOLOCKS, what lockd answers
+     * a host it cannot match), or anyone who learns a caller_name, svid and owner handle could release, split or
+     * downgrade that client's locks.
+     */
+    private boolean impostor(CallContext call, String callerName, String procedure) {
+        InetAddress from = call.peer().remote().getAddress();
+        if (service.speaksFor(callerName, from)) {
+            return false;
+        }
+        log.warn("NLM {} in the name of {} from {} refused: that client locks from another address", procedure,
+                callerName, from);
+        return true;
     }
 
     /** Where GRANTED for this call's lock goes: back to the caller, from the address it reached. */

@@ -3,6 +3,7 @@ package dev.handoff.nlm.proc;
 import static dev.handoff.nlm.proc.ProcFixture.CLIENT_A;
 import static dev.handoff.nlm.proc.ProcFixture.CLIENT_B;
 import static dev.handoff.nlm.proc.ProcFixture.FH;
+import static dev.handoff.nlm.proc.ProcFixture.NOT_LISTED;
 import static dev.handoff.nlm.proc.ProcFixture.STALE;
 import static dev.handoff.nlm.proc.ProcFixture.VIP;
 import static dev.handoff.nlm.proc.ProcFixture.call;
@@ -10,6 +11,7 @@ import static dev.handoff.nlm.proc.ProcFixture.lock;
 import static dev.handoff.nlm.proc.ProcFixture.lockArgs;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handoff.nlm.xdr.CancelArgs;
 import dev.handoff.nlm.xdr.NlmResult;
 import dev.handoff.nlm.xdr.NlmStatus;
 import dev.handoff.nlm.xdr.NotifyArgs;
@@ -217,5 +219,31 @@ class NlmHandlersTest {
         assertThat(f.v3.share(call(CLIENT_B), wantWrite).status()).isEqualTo(NlmStatus.DENIED);
         assertThat(f.v3.unshare(call(CLIENT_A), denyWrite).status()).isEqualTo(NlmStatus.GRANTED);
         assertThat(f.v3.share(call(CLIENT_B), wantWrite).status()).isEqualTo(NlmStatus.GRANTED);
+    }
+
+    @Test
+    void anotherAddressCannotUnlockCancelOrFreeInAClientsName() {
+        assertThat(lockA(false)).isEqualTo(NlmStatus.GRANTED);
+
+        NlmResult unlock = f.v4.unlock(call(CLIENT_B), new UnlockArgs(Opaque.ofHex("c1"), lock("a", 1, 0, 0)));
+        NlmResult cancel = f.v4.cancel(call(CLIENT_B),
+                new CancelArgs(Opaque.ofHex("c1"), false, true, lock("a", 1, 0, 0)));
+        f.v4.freeAll(call(CLIENT_B), new NotifyArgs("a", 3));
+        NlmResult relock = f.v4.lock(call(CLIENT_B), lockArgs(lock("a", 1, 0, 0), false, false));
+
+        assertThat(unlock.status()).isEqualTo(NlmStatus.DENIED_NOLOCKS);
+        assertThat(cancel.status()).isEqualTo(NlmStatus.DENIED_NOLOCKS);
+        assertThat(relock.status()).isEqualTo(NlmStatus.DENIED_NOLOCKS);
+        assertThat(lockB(false)).as("a's lock is still there").isEqualTo(NlmStatus.DENIED);
+        assertThat(unlockA().status()).as("from its own address it may").isEqualTo(NlmStatus.GRANTED);
+        assertThat(lockB(false)).isEqualTo(NlmStatus.GRANTED);
+    }
+
+    @Test
+    void aTestByACallerTheExportDoesNotListIsDeniedNolocksNotAFailure() {
+        TestResult t = f.v4.test(call(CLIENT_B),
+                new TestArgs(Opaque.ofHex("c2"), true, lock("b", 2, 0, 1, NOT_LISTED)));
+
+        assertThat(t).isEqualTo(new TestResult.Fail(Opaque.ofHex("c2"), NlmStatus.DENIED_NOLOCKS));
     }
 }

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,10 +35,14 @@ final class ProcFixture {
     static final InetAddress CLIENT_B = address("10.0.3.11");
     static final Opaque FH = Opaque.ofHex("f1");
     static final Opaque STALE = Opaque.ofHex("bad0");
+    /** A handle of an export that does not list the caller. */
+    static final Opaque NOT_LISTED = Opaque.ofHex("acce55");
 
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     final FakeCallbacks callbacks = new FakeCallbacks();
     final List<String> monitored = new ArrayList<>();
+    /** Where each monitored client was watched from, as the status monitor records it. */
+    final Map<String, InetAddress> watchedAt = new HashMap<>();
     final InMemoryLockStore store = new InMemoryLockStore();
     final NlmService service;
     final NlmHandlers v4;
@@ -45,11 +51,23 @@ final class ProcFixture {
     ProcFixture() {
         LockConfig config = new LockConfig(Duration.ofSeconds(90), 100, 10, Duration.ZERO);
         InstantSource clock = () -> now.get();
-        service = new NlmService(new LockManager(store, config), callbacks, (name, client, local) -> {
-            monitored.add(name + "@" + client.getHostAddress() + "->" + (local == null ? "?" : local.getHostAddress()));
-            return true;
+        service = new NlmService(new LockManager(store, config), callbacks, new ClientMonitor() {
+            @Override
+            public boolean monitor(String name, InetAddress client, InetAddress local) {
+                monitored.add(name + "@" + client.getHostAddress() + "->"
+                        + (local == null ? "?" : local.getHostAddress()));
+                watchedAt.put(name, client);
+                return true;
+            }
+
+            @Override
+            public boolean speaksFor(String name, InetAddress from) {
+                InetAddress at = watchedAt.get(name);
+                return at == null || at.equals(from);
+            }
         }, clock, "server");
         NlmFiles files = (fh, peer) -> fh.equals(FH) ? new FileLookup.Found(FileKey.ofHex("01"))
+                : fh.equals(NOT_LISTED) ? new FileLookup.Refused(NlmStatus.DENIED, "caller not listed")
                 : new FileLookup.Refused(NlmStatus.STALE_FH, "not ours");
         v4 = new NlmHandlers(4, service, files);
         v3 = new NlmHandlers(3, service, files);
