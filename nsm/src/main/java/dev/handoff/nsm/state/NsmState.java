@@ -209,7 +209,9 @@ public final class NsmState {
 
     /**
      * Statd keeps the watch after a notice (lockd unmonitors when it is done with the host) and delivers again
-     * only a state number it has not seen, so a retransmitted notice cannot free locks taken since.
+     * only a state number it has not seen, so a retransmitted notice cannot free locks taken since. A notice
+     * from an address that is not the named host's ({@link HostNames#sentBy}) is a stranger's: it changes
+     * nothing, as for a host nobody monitors.
      */
     private NsmStep peerRebooted(NsmInput.PeerRebooted in) {
         Map<Key, Monitor> next = new LinkedHashMap<>(monitors);
@@ -217,7 +219,8 @@ public final class NsmState {
         boolean known = false;
         for (Map.Entry<Key, Monitor> e : monitors.entrySet()) {
             Monitor m = e.getValue();
-            if (!HostNames.matches(m.monName(), in.monName(), in.caller())) {
+            if (!HostNames.matches(m.monName(), in.monName(), in.caller())
+                    || !HostNames.sentBy(m.monName(), m.address(), in.caller())) {
                 continue;
             }
             known = true;

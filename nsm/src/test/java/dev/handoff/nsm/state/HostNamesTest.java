@@ -38,4 +38,15 @@ class HostNamesTest {
         assertThat(HostNames.matches("client7", "other", CLIENT))
                 .as("a host monitored by name is matched by name only").isFalse();
     }
+
+    @Test
+    void aNoticeSpeaksForAHostOnlyFromItsAddress() {
+        InetAddress other = InetAddress.ofLiteral("10.0.0.8");
+        assertThat(HostNames.sentBy("client7", CLIENT, CLIENT)).isTrue();
+        assertThat(HostNames.sentBy("client7", CLIENT, other)).isFalse();
+        assertThat(HostNames.sentBy("10.0.0.7", null, CLIENT)).as("no address recorded: the name's").isTrue();
+        assertThat(HostNames.sentBy("10.0.0.7", null, other)).isFalse();
+        assertThat(HostNames.sentBy("client7", null, CLIENT)).as("a bare name cannot be checked").isFalse();
+        assertThat(HostNames.sentBy("client7", null, null)).as("in-process: no peer to check").isTrue();
+    }
 }

@@ -189,7 +189,7 @@ class NsmStateTest {
     @Test
     void aNoticeFromAMonitoredHostIsDeliveredToItsWatcherWithTheCookie() {
         NsmState s = apply(booted(), mon("Client7.example", CLIENT7));
-        NsmStep step = s.on(new NsmInput.PeerRebooted("client7.example", 5, CLIENT8), T0);
+        NsmStep step = s.on(new NsmInput.PeerRebooted("client7.example", 5, CLIENT7), T0);
         assertThat(step.event()).isEqualTo(NsmEvent.PEER_REBOOTED);
         assertThat(step.effects()).hasSize(2);
         assertThat(step.effects().get(0)).isInstanceOfSatisfying(NsmEffect.Persist.class,
@@ -207,6 +207,15 @@ class NsmStateTest {
                 .isEqualTo(NsmEvent.PEER_REBOOTED);
         assertThat(s.on(new NsmInput.PeerRebooted("client7.example", 5, CLIENT8), T0).event())
                 .isEqualTo(NsmEvent.PEER_UNKNOWN);
+    }
+
+    @Test
+    void aNoticeNamingAMonitoredHostFromAnotherAddressChangesNothing() {
+        NsmState s = apply(booted(), mon("client7.example", CLIENT7));
+        NsmStep step = s.on(new NsmInput.PeerRebooted("client7.example", 5, CLIENT8), T0);
+        assertThat(step.event()).as("anyone can type another host's name").isEqualTo(NsmEvent.PEER_UNKNOWN);
+        assertThat(step.effects()).isEmpty();
+        assertThat(step.next()).isSameAs(s);
     }
 
     @Test
