@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The reply to EXPORT (RFC 1813 appendix I.4.5) as mountd builds it, which {@code showmount -e} prints: every
  * export in file order with its clients as groups, and no groups at all (shown as "(everyone)") when one
- * client is {@code *}. Like mountd, it lists every export to every caller; the table is no secret.
+ * client is {@code *}. Unlike mountd, it goes only to callers some export lists ({@link MountHandlers#export}):
+ * a stranger learns no paths and no client addresses.
  */
 final class ExportListing {
     private ExportListing() {

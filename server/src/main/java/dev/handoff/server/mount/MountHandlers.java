@@ -96,9 +96,13 @@ public final class MountHandlers {
         };
     }
 
-    /** MOUNTPROC3_DUMP (appendix I.4.2). */
+    /**
+     * MOUNTPROC3_DUMP (appendix I.4.2): to a caller some export lists; to any other an empty list, since the
+     * mount list names every client host and what it mounted (the procedure has no status to refuse with).
+     */
     public DumpResult dump(CallContext call, Void args) {
-        return new DumpResult(mounts.entries());
+        return listed(exports.table(), call.peer().remote()) ? new DumpResult(mounts.entries())
+                : new DumpResult(List.of());
     }
 
     /** MOUNTPROC3_UMNT (appendix I.4.3): forgets the mount; no reply status, so nothing to refuse. */
@@ -114,9 +118,26 @@ public final class MountHandlers {
         return null;
     }
 
-    /** MOUNTPROC3_EXPORT (appendix I.4.5). */
+    /**
+     * MOUNTPROC3_EXPORT (appendix I.4.5): the whole table ({@code showmount -e}) to a caller some export lists,
+     * whatever its source port; an empty list to an address no export lists, which would otherwise learn every
+     * exported path and every client address or network allowed in.
+     */
     public ExportResult export(CallContext call, Void args) {
-        return ExportListing.of(exports.table());
+        ExportTable table = exports.table();
+        return listed(table, call.peer().remote()) ? ExportListing.of(table) : new ExportResult(List.of());
+    }
+
+    /** Whether some export has a client rule for {@code caller}'s address (a {@code secure} one counts too). */
+    static boolean listed(ExportTable table, InetSocketAddress caller) {
+        for (Export export : table.exports()) {
+            Access access = table.decide(export.path(), caller);
+            if (access instanceof Access.Allowed
+                    || access instanceof Access.Denied d && d.reason() == Access.Reason.INSECURE_PORT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** MNT's decision, without side effects; an empty dirpath means "/", as with mountd. */

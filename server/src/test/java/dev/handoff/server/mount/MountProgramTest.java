@@ -169,6 +169,19 @@ class MountProgramTest {
     }
 
     @Test
+    void anAddressNoExportListsGetsEmptyExportAndDumpLists() throws IOException {
+        load("/srv 10.0.0.0/8(rw,fsid=1)\n");
+        calls.mnt3(address("10.0.0.7", 700), "/srv");
+
+        for (int version : List.of(1, 3)) {
+            assertThat(calls.export(version, STRANGER).exports()).isEmpty();
+        }
+        assertThat(calls.dump(STRANGER).mounts()).isEmpty();
+        assertThat(calls.export(3, CLIENT).exports()).as("listed, even from an unprivileged port").hasSize(1);
+        assertThat(calls.dump(CLIENT).mounts()).containsExactly(new MountEntry("10.0.0.7", "/srv"));
+    }
+
+    @Test
     void version1AnswersAPaddedHandleWhenItFitsAndAccesWhenItDoesNot() {
         assertThat(calls.mnt1(CLIENT, "/srv")).as("22 + 16 bytes do not fit in 32")
                 .isEqualTo(new Mnt1Result.Fail(MountStatus.MNT3ERR_ACCES));
