@@ -28,10 +28,23 @@ public final class SignedHandles {
     static final int MAC_LENGTH = 16;
     private static final int HEADER = 1 + 4 + 1;
 
-    private final SecretKeySpec key;
+    /**
+     * One keyed MAC per thread: looking the algorithm up and keying it on every call cost more than the MAC
+     * itself (a provider search and two extra hash blocks). A Mac is reset by doFinal, ready for the next handle.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public SignedHandles(HandleKey key) {
-        this.key = new SecretKeySpec(key.secret(), "HmacSHA256");
+        SecretKeySpec spec = new SecretKeySpec(key.secret(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac m = Mac.getInstance("HmacSHA256");
+                m.init(spec);
+                return m;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 
     public FileHandle3 toHandle(Inode inode) {
@@ -62,14 +75,9 @@ public final class SignedHandles {
     }
 
     private byte[] mac(byte[] data, int length) {
-        try {
-            Mac m = Mac.getInstance("HmacSHA256");
-            m.init(key);
-            m.update(data, 0, length);
-            return m.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        Mac m = macs.get();
+        m.update(data, 0, length);
+        return m.doFinal();
     }
 
     /** A handle that we did not make, or that was changed on the way (NFS3ERR_BADHANDLE). */
