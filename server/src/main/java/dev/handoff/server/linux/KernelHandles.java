@@ -32,7 +32,7 @@ public final class KernelHandles {
      * descriptor's own file), AT_SYMLINK_FOLLOW (a trailing symlink is NOT followed by default).
      */
     public static NamedHandle nameToHandleAt(Fd dir, byte[] path, int flags) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             MemorySegment handle = arena.allocate(HEADER + KernelHandle.MAX_BYTES, 4);
             handle.set(JAVA_INT, 0, KernelHandle.MAX_BYTES);
             MemorySegment mountId = arena.allocate(JAVA_INT);
@@ -54,7 +54,7 @@ public final class KernelHandles {
      * CAP_DAC_READ_SEARCH. O_CLOEXEC is always added.
      */
     public static Fd openByHandleAt(Fd mount, KernelHandle kernelHandle, int flags) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             byte[] bytes = kernelHandle.bytes().toByteArray();
             MemorySegment handle = arena.allocate(HEADER + bytes.length, 4);
             handle.set(JAVA_INT, 0, bytes.length);

@@ -50,7 +50,7 @@ public final class LinuxAttrs {
 
     /** statx(2) asking for the basic stats and the mount id, in one call. */
     public static Statx statx(Fd dir, byte[] path, int flags) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             MemorySegment buf = arena.allocate(STATX_SIZE, 8);
             Native.call("statx", arena, errno -> (int) STATX.invokeExact(errno, dir.value(),
                     Native.cString(arena, path, "statx"), flags, Statx.STATX_BASIC_STATS | Statx.STATX_MNT_ID, buf));
@@ -141,7 +141,7 @@ public final class LinuxAttrs {
 
     /** fstatvfs(3) of the file system holding the descriptor's file (O_PATH works). */
     public static StatVfs fstatvfs(Fd fd) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             MemorySegment b = arena.allocate(STATVFS_SIZE, 8);
             Native.call("fstatvfs", arena, errno -> (int) FSTATVFS.invokeExact(errno, fd.value(), b));
             return new StatVfs(b.get(JAVA_LONG, 0), b.get(JAVA_LONG, 8), b.get(JAVA_LONG, 16),

@@ -89,7 +89,7 @@ public final class LinuxFs {
      * kernel truncates silently, so a target that fills the whole buffer is reported as ENAMETOOLONG.
      */
     public static byte[] readlinkat(Fd dir, byte[] name) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             MemorySegment buffer = arena.allocate(Native.PATH_MAX);
             long length = Native.call("readlinkat", arena, errno -> (long) READLINKAT.invokeExact(errno,
                     dir.value(), Native.cString(arena, name, "readlinkat"), buffer, (long) Native.PATH_MAX));

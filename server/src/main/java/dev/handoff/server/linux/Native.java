@@ -56,7 +56,7 @@ final class Native {
 
     /** Runs {@code call} with a confined arena that is freed on return; see {@link #call(String, Arena, BufferCall)}. */
     static long call(String operation, Call call) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             return call(operation, arena, errno -> call.invoke(errno, arena));
         }
     }

@@ -8,6 +8,7 @@ import dev.handoff.server.linux.AtFlags;
 import dev.handoff.server.linux.Errno;
 import dev.handoff.server.linux.ErrnoException;
 import dev.handoff.server.linux.Fd;
+import dev.handoff.server.linux.ScratchArena;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -51,7 +52,7 @@ final class Faccessat {
      */
     static boolean allowed(Fd file, int mode) throws ErrnoException {
         int errno;
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             MemorySegment capture = arena.allocate(CAPTURE);
             MemorySegment emptyPath = arena.allocate(JAVA_BYTE); // "" (zeroed)
             int result = (int) FACCESSAT.invokeExact(capture, file.value(), emptyPath, mode,
