@@ -47,6 +47,8 @@ public final class ThreadIdentity implements AutoCloseable {
     private static final MethodHandle SYSCALL_GROUPS = Native.downcall("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(1));
 
+    private static final ThreadLocal<Known> KNOWN = ThreadLocal.withInitial(Known::new);
+
     private final Thread owner;
     private final int previousUid;
     private final int previousGid;
@@ -76,18 +78,33 @@ public final class ThreadIdentity implements AutoCloseable {
         if (uid == -1 || gid == -1) { // (uid_t) -1 would only query the current value
             throw new ErrnoException(Errno.EINVAL, uid == -1 ? "setfsuid" : "setfsgid");
         }
-        int[] oldGroups = getgroups();
+        Known known = KNOWN.get();
+        int oldUid = known.uid;
+        int oldGid = known.gid;
+        int[] oldGroups = known.groups;
         // A server running as itself (fsuid not 0) loses its file-system capabilities if this call switches to
         // 0 and back; note them so close() can raise them again.
-        long oldCaps = currentFsuid() != 0 && uid == 0 ? Capabilities.current().effective() : -1;
+        long oldCaps = oldUid != 0 && uid == 0 ? Capabilities.current().effective() : -1;
+        boolean changed = false;
         // setgroups is the one step that can fail outright; doing it first means a failure changes nothing.
-        setgroups(groups);
-        int oldGid = (int) setId(SYS_SETFSGID, Integer.toUnsignedLong(gid));
-        int oldUid = (int) setId(SYS_SETFSUID, Integer.toUnsignedLong(uid));
+        if (!Arrays.equals(groups, oldGroups)) {
+            setgroups(groups);
+            known.groups = groups.clone();
+            changed = true;
+        }
+        if (gid != oldGid) {
+            setId(SYS_SETFSGID, Integer.toUnsignedLong(gid));
+            known.gid = gid;
+            changed = true;
+        }
+        if (uid != oldUid) {
+            setId(SYS_SETFSUID, Integer.toUnsignedLong(uid));
+            known.uid = uid;
+            changed = true;
+        }
         ThreadIdentity identity = new ThreadIdentity(thread, oldUid, oldGid, oldGroups, oldCaps);
-        if (currentFsgid() != gid || currentFsuid() != uid) {
-            identity.close();
-            throw new ErrnoException(Errno.EPERM, "setfsuid");
+        if (changed && !known.verified) {
+            known.verify(identity, uid, gid);
         }
         return identity;
     }
@@ -115,14 +132,25 @@ public final class ThreadIdentity implements AutoCloseable {
             throw new IllegalStateException("identity switched on " + owner + " closed on " + Thread.currentThread());
         }
         closed = true;
-        setId(SYS_SETFSUID, Integer.toUnsignedLong(previousUid)); // first: brings the capabilities back
-        setId(SYS_SETFSGID, Integer.toUnsignedLong(previousGid));
-        try {
-            setgroups(previousGroups);
-        } catch (ErrnoException e) {
-            throw new IllegalStateException("cannot restore the supplementary groups of " + owner, e);
+        Known known = KNOWN.get();
+        boolean idsChanged = known.uid != previousUid || known.gid != previousGid;
+        if (known.uid != previousUid) { // first: brings the capabilities back
+            setId(SYS_SETFSUID, Integer.toUnsignedLong(previousUid));
+            known.uid = previousUid;
         }
-        if (currentFsuid() != previousUid || currentFsgid() != previousGid) {
+        if (known.gid != previousGid) {
+            setId(SYS_SETFSGID, Integer.toUnsignedLong(previousGid));
+            known.gid = previousGid;
+        }
+        if (!Arrays.equals(known.groups, previousGroups)) {
+            try {
+                setgroups(previousGroups);
+            } catch (ErrnoException e) {
+                throw new IllegalStateException("cannot restore the supplementary groups of " + owner, e);
+            }
+            known.groups = previousGroups;
+        }
+        if (idsChanged && !known.verified && (currentFsuid() != previousUid || currentFsgid() != previousGid)) {
             throw new IllegalStateException("cannot restore fsuid/fsgid of " + owner);
         }
         if (previousCapabilities != -1) {
@@ -131,6 +159,41 @@ public final class ThreadIdentity implements AutoCloseable {
             } catch (ErrnoException e) {
                 throw new IllegalStateException("cannot raise the capabilities of " + owner + " again", e);
             }
+        }
+    }
+
+    /**
+     * What the calling thread's fsuid, fsgid and groups are: read from the kernel on the thread's first switch,
+     * then kept in step by every switch, so that a call repeats no system call whose answer it knows. Nothing
+     * else in the server changes them. setfsuid and setfsgid do not report failure; whether they work depends
+     * only on CAP_SETUID and CAP_SETGID, which the process keeps for its whole life (a switch away from fsuid 0
+     * drops the file-system capabilities, not these two). So the first switch that changes anything on a
+     * thread reads the ids back, and later ones trust the kernel.
+     */
+    private static final class Known {
+        int uid = currentFsuid();
+        int gid = currentFsgid();
+        int[] groups;
+        boolean verified;
+
+        Known() {
+            try {
+                groups = getgroups();
+            } catch (ErrnoException e) {
+                throw new IllegalStateException("getgroups of " + Thread.currentThread(), e);
+            }
+        }
+
+        void verify(ThreadIdentity identity, int uid, int gid) throws ErrnoException {
+            int actualUid = currentFsuid();
+            int actualGid = currentFsgid();
+            if (actualUid != uid || actualGid != gid) {
+                this.uid = actualUid;
+                this.gid = actualGid;
+                identity.close();
+                throw new ErrnoException(Errno.EPERM, "setfsuid");
+            }
+            verified = true;
         }
     }
 
@@ -146,7 +209,7 @@ public final class ThreadIdentity implements AutoCloseable {
 
     /** Asks for the count first (size 0 returns it) so that a worker with no groups allocates almost nothing. */
     private static int[] getgroups() throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             long count = Native.call("getgroups", arena,
                     errno -> (long) SYSCALL_GROUPS.invokeExact(errno, SYS_GETGROUPS, 0L, MemorySegment.NULL));
             MemorySegment list = arena.allocate(JAVA_INT, Math.max(1, count));
@@ -157,7 +220,7 @@ public final class ThreadIdentity implements AutoCloseable {
     }
 
     private static void setgroups(int[] groups) throws ErrnoException {
-        try (Arena arena = Arena.ofConfined()) {
+        try (Arena arena = ScratchArena.open()) {
             MemorySegment list = arena.allocate(JAVA_INT, Math.max(1, groups.length));
             MemorySegment.copy(groups, 0, list, JAVA_INT, 0, groups.length);
             Native.call("setgroups", arena,

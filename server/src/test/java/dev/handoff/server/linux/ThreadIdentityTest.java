@@ -130,6 +130,39 @@ class ThreadIdentityTest {
     }
 
     /**
+     * The thread's ids and groups are remembered between switches, so that a call repeats no system call whose
+     * answer is known: the kernel's view must still follow every nesting, including switches that change only
+     * one of the three and switches to what the thread already is.
+     */
+    @Test
+    void nestedAndPartialSwitchesLeaveTheKernelWhereEachCloseSaysWithoutRereadingIt() throws Exception {
+        String groupsBefore = threadStatus("Groups:");
+        try (ThreadIdentity outer = ThreadIdentity.switchTo(4242, 4343, new int[] {5})) {
+            try (ThreadIdentity same = ThreadIdentity.switchTo(4242, 4343, new int[] {5})) {
+                assertThat(ThreadIdentity.currentFsuid()).isEqualTo(4242);
+            }
+            assertThat(ThreadIdentity.currentFsuid()).isEqualTo(4242);
+            try (ThreadIdentity gidOnly = ThreadIdentity.switchTo(4242, 77, new int[] {5})) {
+                assertThat(ThreadIdentity.currentFsgid()).isEqualTo(77);
+                assertThat(ThreadIdentity.currentFsuid()).isEqualTo(4242);
+                try (ThreadIdentity groupsOnly = ThreadIdentity.switchTo(4242, 77, new int[] {8, 9})) {
+                    assertThat(threadStatus("Groups:")).isEqualTo("8 9");
+                }
+                assertThat(threadStatus("Groups:")).isEqualTo("5");
+            }
+            assertThat(ThreadIdentity.currentFsgid()).isEqualTo(4343);
+            try (ThreadIdentity root = ThreadIdentity.switchTo(0, 0, new int[0])) {
+                assertThat(ThreadIdentity.currentFsuid()).isZero();
+                assertThat(Capabilities.current().hasDacReadSearch()).isTrue();
+            }
+            assertThat(ThreadIdentity.currentFsuid()).isEqualTo(4242);
+        }
+        assertThat(ThreadIdentity.currentFsuid()).isZero();
+        assertThat(ThreadIdentity.currentFsgid()).isZero();
+        assertThat(threadStatus("Groups:")).isEqualTo(groupsBefore);
+    }
+
+    /**
      * A server running as a user of its own (a container's uid 10001 with file capabilities) serves a root client
      * under no_root_squash: its thread goes to fsuid 0 and back, and the kernel drops the file-system capabilities
      * on the way back. Without DAC_READ_SEARCH every later call on that thread failed (open_by_handle_at: EPERM).
