@@ -121,6 +121,11 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
     final void finished() {
         inFlight.decrementAndGet();
         Channel ch = channel;
+        if (ch.eventLoop().inEventLoop()) { // a written reply's listener: no task needed
+            resumeAfterFinish(ch);
+            group.callFinished();
+            return;
+        }
         try {
             ch.eventLoop().execute(() -> resumeAfterFinish(ch));
         } catch (RejectedExecutionException shuttingDown) {

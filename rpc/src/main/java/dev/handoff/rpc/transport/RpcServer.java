@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import java.io.IOException;
 import java.net.BindException;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
+    /** Flushes merged at most before one is let through while a read is in progress (Netty's default). */
+    private static final int MAX_FLUSHES_CONSOLIDATED = 256;
 
     private final Dispatcher dispatcher;
     private final RpcServerConfig config;
@@ -117,7 +120,10 @@ public final class RpcServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("framing", new RecordMarkingDecoder(config.maxRecordSize()))
+                        // Replies come from many workers; one writev per event-loop turn instead of one per reply
+                        // (a LOOKUP profile at 32 in flight spent 15% of the server's CPU in per-reply writev).
+                        ch.pipeline().addLast("flushes", new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
+                                .addLast("framing", new RecordMarkingDecoder(config.maxRecordSize()))
                                 .addLast("marking", RecordMarkingEncoder.INSTANCE)
                                 .addLast("calls", new TcpConnection(group, dispatcher, workers,
                                         config.maxInFlightPerConnection()));
