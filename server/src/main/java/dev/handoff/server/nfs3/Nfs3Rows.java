@@ -7,6 +7,7 @@ import dev.handoff.rpc.xdr.XdrReader;
 import dev.handoff.rpc.xdr.XdrWriter;
 import dev.handoff.server.linux.Errno;
 import dev.handoff.server.nfs3.xdr.Nfs3Status;
+import dev.handoff.server.vfs.CallScope;
 import dev.handoff.server.vfs.VfsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,18 +43,21 @@ final class Nfs3Rows {
         Handler<A, R> handler = (call, args) -> {
             Nfs3Request request = new Nfs3Request(context, call);
             Nfs3Status status;
-            try {
-                return body.run(request, args);
-            } catch (Nfs3Failure e) {
-                status = e.status();
-            } catch (VfsException e) {
-                status = Nfs3Errors.of(e.errno());
-                if (status == Nfs3Status.NFS3ERR_SERVERFAULT) {
-                    log.warn("{} from {}: {} ({})", name, call.peer().remote(), Errno.name(e.errno()),
-                            e.getMessage());
+            // Files the call opens stay open until its reply is built, failure attributes included.
+            try (CallScope _ = CallScope.begin()) {
+                try {
+                    return body.run(request, args);
+                } catch (Nfs3Failure e) {
+                    status = e.status();
+                } catch (VfsException e) {
+                    status = Nfs3Errors.of(e.errno());
+                    if (status == Nfs3Status.NFS3ERR_SERVERFAULT) {
+                        log.warn("{} from {}: {} ({})", name, call.peer().remote(), Errno.name(e.errno()),
+                                e.getMessage());
+                    }
                 }
+                return failure.fail(request, args, status);
             }
-            return failure.fail(request, args, status);
         };
         return new Procedure<>(number, name, arguments, result, handler, cachePolicy);
     }

@@ -13,6 +13,7 @@ import dev.handoff.server.linux.StatVfs;
 import dev.handoff.server.linux.Statx;
 import dev.handoff.server.linux.ThreadIdentity;
 import dev.handoff.server.vfs.Attributes;
+import dev.handoff.server.vfs.CallScope;
 import dev.handoff.server.vfs.CreateMode;
 import dev.handoff.server.vfs.DirectoryPage;
 import dev.handoff.server.vfs.FsStats;
@@ -245,16 +246,16 @@ public final class LocalVfs implements Vfs, AutoCloseable {
     }
 
     private <T> T asServer(Inode inode, FileCall<T> call) throws VfsException {
-        try (Fd file = root.open(inode)) {
-            return call.run(file);
+        try (Opened file = open(inode)) {
+            return call.run(file.fd());
         } catch (ErrnoException e) {
             throw VfsErrors.of(e);
         }
     }
 
     private <T> T asCaller(Identity who, Inode inode, FileCall<T> call) throws VfsException {
-        try (Fd file = root.open(inode); ThreadIdentity _ = Identities.become(who)) {
-            return call.run(file);
+        try (Opened file = open(inode); ThreadIdentity _ = Identities.become(who)) {
+            return call.run(file.fd());
         } catch (ErrnoException e) {
             throw VfsErrors.of(e);
         }
@@ -265,10 +266,42 @@ public final class LocalVfs implements Vfs, AutoCloseable {
         if (second.exportId() != root.exportId()) {
             throw new VfsException(Errno.EXDEV, "the two files are in different exports");
         }
-        try (Fd a = root.open(first); Fd b = root.open(second); ThreadIdentity _ = Identities.become(who)) {
-            call.run(a, b);
+        try (Opened a = open(first); Opened b = open(second); ThreadIdentity _ = Identities.become(who)) {
+            call.run(a.fd(), b.fd());
         } catch (ErrnoException e) {
             throw VfsErrors.of(e);
         }
+    }
+
+    /**
+     * The file's O_PATH descriptor: the one this call opened already if there is a {@link CallScope}, else a new
+     * one. Opening needs the server's identity (CAP_DAC_READ_SEARCH), so it happens before any switch.
+     */
+    private Opened open(Inode inode) throws ErrnoException {
+        CallScope scope = CallScope.current();
+        if (scope == null) {
+            return new Opened(root.open(inode), true);
+        }
+        OpenKey key = new OpenKey(this, inode);
+        Fd kept = scope.get(key);
+        if (kept != null) {
+            return new Opened(kept, false);
+        }
+        Fd fd = root.open(inode);
+        return new Opened(fd, !scope.keep(key, fd));
+    }
+
+    /** A descriptor, closed here unless a {@link CallScope} keeps it. */
+    private record Opened(Fd fd, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() throws ErrnoException {
+            if (owned) {
+                fd.close();
+            }
+        }
+    }
+
+    /** One file of one export: two exports may share a file system, and so keys. */
+    private record OpenKey(LocalVfs vfs, Inode inode) {
     }
 }
