@@ -5,6 +5,7 @@ import static dev.handoff.server.linux.OpenFlags.O_NOFOLLOW;
 import static dev.handoff.server.linux.OpenFlags.O_PATH;
 import static dev.handoff.server.linux.OpenFlags.O_RDONLY;
 
+import dev.handoff.server.linux.AtFlags;
 import dev.handoff.server.linux.DirEntry;
 import dev.handoff.server.linux.DirStream;
 import dev.handoff.server.linux.ErrnoException;
@@ -27,6 +28,9 @@ import java.util.List;
  */
 final class DirectoryReader {
     static final int BUFFER_BYTES = 32 * 1024;
+    /** getdents64 buffer for a page of n entries: a dirent64 with a short name is 24-40 bytes. */
+    private static final int BYTES_PER_ENTRY = 40;
+    private static final int MIN_BUFFER_BYTES = 4096;
 
     private final ExportRoot root;
 
@@ -42,7 +46,7 @@ final class DirectoryReader {
         // At the export root, ".." must not lead out of the export: it is listed as the root itself.
         long rootIno = root.isRoot(dirInode) ? LinuxAttrs.statx(dir).ino() : -1;
         try (Fd listing = LinuxFs.openat(Fd.CWD, dir.procPath(), O_RDONLY | O_DIRECTORY, 0);
-                DirStream stream = new DirStream(listing, BUFFER_BYTES)) {
+                DirStream stream = new DirStream(listing, bufferFor(maxEntries))) {
             if (cookie != 0) {
                 stream.seek(cookie);
             }
@@ -64,17 +68,41 @@ final class DirectoryReader {
         if (!plus) {
             return new DirectoryPage.Entry(entry.name(), fileId, entry.cookie(), null, null);
         }
+        byte[] target = parentOfRoot ? Names.DOT : name;
+        try {
+            // Two calls by name, as Ganesha's VFS back end makes. If the name moved to another file since getdents
+            // or between the two, the inode numbers disagree; then the slower way below, on one descriptor.
+            Inode inode = root.inodeOf(dir, target);
+            Statx st = LinuxAttrs.statx(dir, target, AtFlags.AT_SYMLINK_NOFOLLOW);
+            if (st.ino() == fileId) {
+                return new DirectoryPage.Entry(entry.name(), fileId, entry.cookie(), inode,
+                        StatxAttributes.of(st, root.exportId()));
+            }
+        } catch (ErrnoException e) {
+            return withoutAttributes(entry, fileId);
+        }
         Inode inode;
         Attributes attributes;
-        try (Fd file = LinuxFs.openat(dir, parentOfRoot ? Names.DOT : name, O_PATH | O_NOFOLLOW, 0)) {
+        try (Fd file = LinuxFs.openat(dir, target, O_PATH | O_NOFOLLOW, 0)) {
             Statx st = LinuxAttrs.statx(file);
             inode = root.inodeOf(file);
             attributes = StatxAttributes.of(st, root.exportId());
         } catch (ErrnoException e) {
-            // Removed since it was listed, not searchable by this caller, or a mount point (EXDEV): the entry
-            // goes out without them and the client LOOKUPs it if it cares (RFC 1813 §3.3.17 allows that).
-            return new DirectoryPage.Entry(entry.name(), fileId, entry.cookie(), null, null);
+            return withoutAttributes(entry, fileId);
         }
         return new DirectoryPage.Entry(entry.name(), fileId, entry.cookie(), inode, attributes);
+    }
+
+    /**
+     * Removed since it was listed, not searchable by this caller, or a mount point (EXDEV): the entry goes out
+     * without a handle and attributes, and the client LOOKUPs it if it cares (RFC 1813 §3.3.17 allows that).
+     */
+    private static DirectoryPage.Entry withoutAttributes(DirEntry entry, long fileId) {
+        return new DirectoryPage.Entry(entry.name(), fileId, entry.cookie(), null, null);
+    }
+
+    /** Enough for the page and a little more: getdents fills whatever it is given, and the rest is thrown away. */
+    static int bufferFor(int maxEntries) {
+        return (int) Math.clamp((long) maxEntries * BYTES_PER_ENTRY + 512, MIN_BUFFER_BYTES, BUFFER_BYTES);
     }
 }
