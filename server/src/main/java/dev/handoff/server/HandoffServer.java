@@ -158,6 +158,9 @@ public final class HandoffServer implements AutoCloseable {
         }
         CallObserver observer = metrics == null ? CallObserver.NONE : metrics.observer();
         Dispatcher dispatcher = new Dispatcher(programs, replyCache, observer);
+        if (cluster != null) {
+            dispatcher.gate(cluster.callGate());
+        }
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
                 .withWorkerThreads(config.workerThreads()).withMaxRecordSize(limits.maxRecordSize())
                 .withMaxInFlightPerConnection(limits.maxInFlightPerConnection());

@@ -19,6 +19,7 @@ import dev.handoff.cluster.vip.VipRecord;
 import dev.handoff.cluster.vip.VipState;
 import dev.handoff.nlm.state.LockStore;
 import dev.handoff.rpc.cache.ReplyCache;
+import dev.handoff.rpc.dispatch.CallGate;
 import dev.handoff.rpc.transport.RpcServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,6 +135,20 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
 
     public HazelcastInstance hazelcast() {
         return node.hazelcast();
+    }
+
+    /**
+     * Calls that came in on a VIP run only while this node's lease on it lasts (see {@link CallGate}); calls on
+     * any other local address always run.
+     */
+    public CallGate callGate() {
+        Map<InetAddress, VipId> byAddress = new HashMap<>();
+        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
+        return local -> {
+            VipId vip = byAddress.get(local.getAddress());
+            return vip == null || controller.leaseLasts(vip) ? null
+                    : "this node's lease on " + vip.name() + " has ended";
+        };
     }
 
     public ReplyCache replyCache(InstantSource clock) {

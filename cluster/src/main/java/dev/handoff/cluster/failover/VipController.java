@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,11 @@ final class VipController implements AutoCloseable {
     private final Map<VipId, Long> renewals = new HashMap<>();
     private volatile Edge edge;
     private long ticks;
+    /**
+     * Per VIP this node serves, when (System.nanoTime) its lease ends, republished after every step; read by
+     * {@link #leaseLasts} on the call path without waiting for the controller's thread.
+     */
+    private final Map<VipId, Long> leaseEndNanos = new ConcurrentHashMap<>();
 
     /** What the controller drives once the node has joined: the table, the stages and the re-reads. */
     record Edge(VipTable table, HandoffStages stages, Runnable refreshDrains, AddressProbe addresses) {
@@ -113,6 +119,23 @@ final class VipController implements AutoCloseable {
         }).orElse(Duration.ZERO);
     }
 
+    /**
+     * Whether this node's lease on {@code vip} lasts at this instant (monotonic clock), as of the controller's
+     * last step. Safe from any thread; false for a VIP this node does not serve.
+     */
+    boolean leaseLasts(VipId vip) {
+        Long end = leaseEndNanos.get(vip);
+        return end != null && System.nanoTime() - end < 0;
+    }
+
+    private void publishLeases() {
+        leaseEndNanos.keySet().removeIf(vip -> ownership.leaseEnd(vip).isEmpty());
+        for (VipId vip : ownership.known()) {
+            ownership.leaseEnd(vip).ifPresent(end ->
+                    leaseEndNanos.put(vip, originNanos + Duration.between(Instant.EPOCH, end).toNanos()));
+        }
+    }
+
     /** Seconds since this node saw {@code vip}'s row change; call on the controller's thread. */
     double secondsSinceChange(VipId vip) {
         Long at = changedAtNanos.get(vip);
@@ -146,6 +169,7 @@ final class VipController implements AutoCloseable {
                 }
             }
             VipStep step = ownership.on(input, now());
+            publishLeases();
             for (VipEvent event : step.events()) {
                 if (LOGGED.contains(event)) {
                     log.info("{} ({})", event.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),

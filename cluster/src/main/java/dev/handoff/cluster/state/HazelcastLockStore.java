@@ -7,11 +7,13 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import dev.handoff.nlm.state.ClientUsage;
 import dev.handoff.nlm.state.FileKey;
 import dev.handoff.nlm.state.FileLocks;
 import dev.handoff.nlm.state.Grace;
 import dev.handoff.nlm.state.LockStore;
+import dev.handoff.rpc.dispatch.CallUnavailableException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -77,10 +79,22 @@ public final class HazelcastLockStore implements LockStore {
         if (!absent && expected.isEmpty()) {
             return false;
         }
-        if (absent) {
-            return next.isEmpty() ? !files.containsKey(file) : files.putIfAbsent(file, next) == null;
+        try {
+            if (absent) {
+                return next.isEmpty() ? !files.containsKey(file) : files.putIfAbsent(file, next) == null;
+            }
+            return next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next);
+        } catch (SplitBrainProtectionException e) {
+            throw unavailable(e);
         }
-        return next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next);
+    }
+
+    /**
+     * A member cut off from the majority may not change the table; the NLM call that tried is then left
+     * unanswered rather than failed (SYSTEM_ERR), and its retransmission reaches the majority's new owner.
+     */
+    private static CallUnavailableException unavailable(SplitBrainProtectionException e) {
+        return new CallUnavailableException("the lock table cannot be changed without the cluster's quorum", e);
     }
 
     @Override
@@ -111,10 +125,14 @@ public final class HazelcastLockStore implements LockStore {
         // NONE is stored as an absent entry, so that a fresh cluster and one whose grace has ended look alike.
         boolean fromNone = expected.equals(Grace.NONE);
         boolean toNone = next.equals(Grace.NONE);
-        if (fromNone) {
-            return toNone ? !grace.containsKey(GRACE_KEY) : grace.putIfAbsent(GRACE_KEY, next) == null;
+        try {
+            if (fromNone) {
+                return toNone ? !grace.containsKey(GRACE_KEY) : grace.putIfAbsent(GRACE_KEY, next) == null;
+            }
+            return toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next);
+        } catch (SplitBrainProtectionException e) {
+            throw unavailable(e);
         }
-        return toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next);
     }
 
     /** Records held cluster-wide; for gauges and leak checks. */

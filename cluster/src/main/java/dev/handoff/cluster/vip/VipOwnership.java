@@ -97,6 +97,11 @@ public final class VipOwnership {
         return roles.get(vip) instanceof Role.Serving s && now.isBefore(leaseEnd(s.leaseFrom()));
     }
 
+    /** The VIPs this machine has a role for. */
+    public Set<VipId> known() {
+        return Set.copyOf(roles.keySet());
+    }
+
     /**
      * When this node's right to serve {@code vip} ends, on its monotonic clock, if it serves it: the edge keeps
      * the address's kernel lifetime inside it, so the address cannot outlive the lease even if nothing of this

@@ -36,6 +36,7 @@ public final class Dispatcher {
     private final Map<Integer, RpcProgram> programs = new HashMap<>();
     private final ReplyCache replyCache;
     private final CallObserver observer;
+    private volatile CallGate gate = CallGate.OPEN;
 
     public Dispatcher(List<RpcProgram> programs, ReplyCache replyCache, CallObserver observer) {
         for (RpcProgram p : programs) {
@@ -45,6 +46,11 @@ public final class Dispatcher {
         }
         this.replyCache = Objects.requireNonNull(replyCache, "replyCache (ReplyCache.NONE for none)");
         this.observer = Objects.requireNonNull(observer, "observer (CallObserver.NONE for none)");
+    }
+
+    /** Who decides, call by call, whether this node may still execute calls on an address ({@link CallGate}). */
+    public void gate(CallGate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate (CallGate.OPEN for none)");
     }
 
     public List<RpcProgram> programs() {
@@ -108,10 +114,20 @@ public final class Dispatcher {
                 }
             }
         }
+        // Last thing before running it: the reply cache lookup above may have waited on the cluster.
+        String refused = gate.refusal(peer.local());
+        if (refused != null) {
+            dropped(key, peer, refused);
+            return null;
+        }
         RpcReply reply;
         ByteBuf out;
         try {
             reply = invoke(proc, new CallContext(h, peer), in);
+            if (reply instanceof RpcReply.Drop drop) {
+                dropped(key, peer, drop.reason());
+                return null;
+            }
             out = encode(alloc, h.xid(), reply);
         } catch (RuntimeException | Error e) {
             // Without this the entry would stay in progress and every retransmission would be dropped.
@@ -125,6 +141,18 @@ public final class Dispatcher {
         }
         observer.onCall(peer, h.program(), h.version(), proc, reply, System.nanoTime() - start);
         return out;
+    }
+
+    /** A call not executed, or executed without effect, gets no reply; its cache entry must not stay in progress. */
+    private void dropped(ReplyCacheKey key, Peer peer, String reason) {
+        if (key != null) {
+            try {
+                replyCache.abandon(key);
+            } catch (RuntimeException e) {
+                log.debug("abandoning the reply cache entry of a dropped call failed", e);
+            }
+        }
+        observer.onDropped(peer, reason);
     }
 
     /**
@@ -159,6 +187,9 @@ public final class Dispatcher {
         }
         try {
             return new RpcReply.Success<>(proc.handler().handle(call, args), proc.result());
+        } catch (CallUnavailableException e) {
+            log.debug("{} from {} not executed: {}", proc.name(), call.peer().remote(), e.getMessage());
+            return new RpcReply.Drop(e.getMessage());
         } catch (Exception | StackOverflowError e) {
             log.warn("{} from {} failed", proc.name(), call.peer().remote(), e);
             return new RpcReply.SystemErr();

@@ -312,6 +312,34 @@ class DispatcherTest {
     }
 
     /** Versions 2 and 4 of a test program; version 2 has one procedure per behaviour under test. */
+    @Test
+    void aCallTheGateRefusesIsDroppedUnrunAndItsRetransmissionRunsOnceTheGateOpens() {
+        Dispatcher d = new Dispatcher(List.of(program.program()), new LocalReplyCache(InstantSource.system()),
+                observer);
+        d.gate(local -> local.getPort() == 2049 ? "lease on the VIP has ended" : null);
+
+        assertThat(process(d, call(31, TestProgram.CACHED, 5))).isNull();
+        assertThat(program.executions).isZero();
+        assertThat(observed).containsExactly("dropped: lease on the VIP has ended");
+
+        d.gate(CallGate.OPEN);
+        assertThat(process(d, call(31, TestProgram.CACHED, 5))).as("not held as in progress").endsWith("00000001");
+        assertThat(program.executions).isEqualTo(1);
+    }
+
+    @Test
+    void aCallThatFindsTheSharedStateOutOfReachGetsNoReplyRatherThanSystemErr() {
+        Dispatcher d = new Dispatcher(List.of(program.program()), new LocalReplyCache(InstantSource.system()),
+                observer);
+        program.unavailableFor = 1;
+
+        assertThat(process(d, call(32, TestProgram.UNAVAILABLE, 5))).isNull();
+        assertThat(observed).containsExactly("dropped: no quorum");
+
+        assertThat(process(d, call(32, TestProgram.UNAVAILABLE, 5))).as("the retransmission runs")
+                .isEqualTo(Hex.strip("00000020" + ACCEPTED + "00000000 00000001"));
+    }
+
     private static final class TestProgram {
         static final int PROG = 0x2000_0042;
         static final int ECHO = 1;
@@ -320,9 +348,12 @@ class DispatcherTest {
         static final int CLOSEABLE = 4;
         static final int CACHED = 5;
         static final int STRICT = 6;
+        static final int UNAVAILABLE = 9;
 
         int executions;
         int closed;
+        /** How many more UNAVAILABLE calls find the shared state out of reach. */
+        int unavailableFor;
         Credential lastCredential;
 
         /** Arguments holding a resource; mode 0 returns, 1 throws an exception, 2 throws an error. */
@@ -368,9 +399,17 @@ class DispatcherTest {
                 }
                 return v;
             }, XdrEncoder::writeInt, (call, arg) -> ++executions, CachePolicy.NONE);
+            Procedure<Integer, Integer> unavailable = new Procedure<>(UNAVAILABLE, "UNAVAILABLE",
+                    XdrDecoder::readInt, XdrEncoder::writeInt, (call, arg) -> {
+                        if (unavailableFor > 0) {
+                            unavailableFor--;
+                            throw new CallUnavailableException("no quorum", null);
+                        }
+                        return ++executions;
+                    }, CachePolicy.REPLY);
             return new RpcProgram(PROG, "test", List.of(
                     new ProgramVersion(2, List.of(Procedure.nullProcedure(), echo, fail, badResult, closeable,
-                            cached, strict)),
+                            cached, strict, unavailable)),
                     new ProgramVersion(4, List.of(Procedure.nullProcedure()))));
         }
     }
