@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * A crash is {@code kill -9} of the node's server followed by its link going down: a machine that died answers
  * neither ARP nor TCP, and nobody removes the VIP it held, so it must not keep answering for it.
  */
-final class DrcCluster implements AutoCloseable {
-    static final String VIP = "10.55.0.100";
-    static final String CLIENT = "10.55.0.10";
-    static final int SIZE = 3;
+public final class DrcCluster implements AutoCloseable {
+    public static final String VIP = "10.55.0.100";
+    public static final String CLIENT = "10.55.0.10";
+    public static final int SIZE = 3;
     private static final Duration START = Duration.ofSeconds(180);
     private static final String ADMIN_STATUS = "http://127.0.0.1:9049/v1/status";
     private static final String METRICS = "127.0.0.1:9108";
@@ -41,7 +41,7 @@ final class DrcCluster implements AutoCloseable {
         this.bridge = bridge;
     }
 
-    static DrcCluster create(Path base) throws Exception {
+    public static DrcCluster create(Path base) throws Exception {
         DrcCluster c = new DrcCluster(base, Bridge.create("handoff-drc-hub"));
         try {
             for (int i = 0; i < SIZE; i++) {
@@ -70,15 +70,15 @@ final class DrcCluster implements AutoCloseable {
         return "10.55.0." + (node + 1);
     }
 
-    static String name(int node) {
+    public static String name(int node) {
         return "n" + (node + 1);
     }
 
-    Path export() {
+    public Path export() {
         return base.resolve("export");
     }
 
-    NetworkNamespace client() {
+    public NetworkNamespace client() {
         return client;
     }
 
@@ -91,7 +91,7 @@ final class DrcCluster implements AutoCloseable {
     }
 
     /** Starts every node at once, and waits until each serves and sees the others. */
-    void startAll() throws Exception {
+    public void startAll() throws Exception {
         for (int i = 0; i < SIZE; i++) {
             launch(i);
         }
@@ -147,7 +147,7 @@ final class DrcCluster implements AutoCloseable {
     }
 
     /** Polls until exactly one node holds the VIP on its interface; returns it. */
-    int awaitVipOwner(Duration limit) throws Exception {
+    public int awaitVipOwner(Duration limit) throws Exception {
         long end = System.nanoTime() + limit.toNanos();
         List<Integer> holders = List.of();
         while (System.nanoTime() < end) {
@@ -197,7 +197,7 @@ final class DrcCluster implements AutoCloseable {
     }
 
     /** Runs {@code ./handoff ARGS} inside {@code node}'s namespace (talking to its loopback admin API). */
-    String cli(int node, String... args) throws Exception {
+    public String cli(int node, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("env", "HANDOFF_NO_BUILD=1",
                 dev.handoff.it.Prerequisites.repositoryRoot().resolve("handoff").toString()));
         cmd.addAll(List.of(args));
@@ -205,8 +205,13 @@ final class DrcCluster implements AutoCloseable {
     }
 
     /** {@code node}'s Prometheus scrape. */
-    String scrape(int node) throws Exception {
+    public String scrape(int node) throws Exception {
         return namespaces.get(node).exec("curl", "-sf", "--max-time", "5", "http://" + METRICS + "/metrics");
+    }
+
+    /** The process id of {@code node}'s server: the JVM itself, since the launcher execs it. */
+    public long pid(int node) {
+        return servers[node].pid();
     }
 
     /** {@code node}'s server log so far (of its latest start). */
@@ -215,7 +220,7 @@ final class DrcCluster implements AutoCloseable {
     }
 
     /** Every server's log, for a failure message. */
-    String logs() throws Exception {
+    public String logs() throws Exception {
         StringBuilder all = new StringBuilder();
         try (var files = Files.list(base)) {
             for (Path log : files.filter(p -> p.getFileName().toString().startsWith("server-")).sorted().toList()) {
