@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A three-node Handoff cluster under the kernel-client kit: nodes node1..node3 at 10.0.3.1-3, each its own
@@ -21,16 +23,21 @@ import java.util.List;
  * ({@code --handoff-order}: tickle, reset-first or fin, to compare teardown orders) and
  * {@code handoff.cluster.serveOptions} (anything else, e.g. {@code --lease-ms 3000}).
  */
-final class HandoffCluster {
-    static final int NODES = 3;
-    static final String VIP = "10.0.3.100";
+public final class HandoffCluster {
+    public static final int NODES = 3;
+    public static final String VIP = "10.0.3.100";
+    /** A second floating address, for runs that serve two ({@link #run(String, KernelExports, String...)}). */
+    public static final String VIP2 = "10.0.3.101";
     static final String MEMBERS = "10.0.3.1,10.0.3.2,10.0.3.3";
 
     private HandoffCluster() {
     }
 
-    /** A run of the cluster serving {@code exports}: guests mount its no_root_squash export through the VIP. */
-    static KernelClientRunBuilder run(String name, KernelExports exports) {
+    /**
+     * A run of the cluster serving {@code exports}: guests mount its no_root_squash export through the VIP; every
+     * node also serves {@code moreVips} (the servers place each of them).
+     */
+    public static KernelClientRunBuilder run(String name, KernelExports exports, String... moreVips) {
         KernelClientRunBuilder b = KernelClientRun.builder("cluster-" + name)
                 .nodes(NODES).vip(VIP)
                 .env("VIP_NODE", "none")
@@ -38,7 +45,7 @@ final class HandoffCluster {
                 .env("EXPORT", exports.noRootSquash().toString())
                 .guestEnv("WAIT_VIP_S", "120");
         for (int n = 1; n <= NODES; n++) {
-            b.serverCommand(n, serverCommand(exports.exportsFile(), n));
+            b.serverCommand(n, serverCommand(exports.exportsFile(), n, moreVips));
         }
         return b;
     }
@@ -47,12 +54,13 @@ final class HandoffCluster {
      * Node 1 makes the shared handle key (the server creates it when missing); nodes 2 and 3 start once it
      * exists, so that three servers starting together cannot each make a different one.
      */
-    static String serverCommand(Path exportsFile, int node) {
+    static String serverCommand(Path exportsFile, int node, String... moreVips) {
         String waitForKey = node == 1 ? "" : "for _ in $(seq 300); do [ -s \"$OUT_DIR/handle.key\" ] && break; "
                 + "sleep 0.1; done; ";
         return waitForKey + "HANDOFF_NO_BUILD=1 ./handoff serve --exports '" + exportsFile + "'"
                 + " --node \"$NODE_NAME\" --bind \"$NODE_IP\" --cluster " + MEMBERS
-                + " --vip " + VIP + " --vip-interface eth0 --state-dir \"$NODE_DIR/state\""
+                + " --vip " + VIP + Arrays.stream(moreVips).map(v -> " --vip " + v).collect(Collectors.joining())
+                + " --vip-interface eth0 --state-dir \"$NODE_DIR/state\""
                 + " --handle-key \"$OUT_DIR/handle.key\"" + extraOptions() + " &";
     }
 
@@ -64,12 +72,12 @@ final class HandoffCluster {
     }
 
     /** A host script of the kit (it-tests/kernel-client/host/NAME), as an absolute path. */
-    static String hostScript(String name) {
+    public static String hostScript(String name) {
         return KernelClient.kitDir().resolve("host").resolve(name).toString();
     }
 
     /** The summary, then the end of every node's server log and of the host script's log. */
-    static String report(KernelClientResult r) {
+    public static String report(KernelClientResult r) {
         StringBuilder b = new StringBuilder(r.describe());
         for (int n = 1; n <= NODES; n++) {
             tail(b, r.outDir().resolve("node" + n + "/server.log"), 30);

@@ -25,4 +25,10 @@ class HandoffClusterTest {
         assertThat(HandoffCluster.serverCommand(EXPORTS, 2)).startsWith("for _ in").contains("[ -s \"$OUT_DIR/handle.key\" ]");
         assertThat(HandoffCluster.serverCommand(EXPORTS, 3)).startsWith("for _ in");
     }
+
+    @Test
+    void moreVipsAreServedByEveryNodeAfterTheFirst() {
+        assertThat(HandoffCluster.serverCommand(EXPORTS, 2, HandoffCluster.VIP2))
+                .contains("--vip 10.0.3.100 --vip 10.0.3.101 --vip-interface eth0");
+    }
 }
