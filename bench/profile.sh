@@ -54,8 +54,8 @@ HANDOFF_NO_BUILD=1 ip netns exec "$ns" "$root/handoff" serve --export "$work/exp
 pid=$!
 run() { ip netns exec "$ns" "$work/loadgen" 127.0.0.1 2049 20048 "$work/export" "$workload" "$depth" "$1" profile; }
 for _ in $(seq 150); do run 0.2 >/dev/null 2>&1 && break; sleep 0.2; done
-log "warming up (JIT) for 5 s"
-run 5 >/dev/null
+log "warming up (JIT) for 15 s"
+run 15 >/dev/null
 
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 log "profiling $workload at $depth in flight for $seconds s"
@@ -102,5 +102,5 @@ perf report -i "$work/perf.data" --no-children --sort dso -g none 2>/dev/null | 
   | awk '{ printf "  %s", $1; for (i = 2; i <= NF; i++) printf " %s", $i; print "" }'
 echo
 echo "hottest functions (self time):"
-head -25 "$work/self.txt" | awk '{ printf "  %-8s", $1; for (i = 4; i <= NF; i++) if ($i != "-") printf " %s", $i; print "" }' \
+head -25 "$work/self.txt" | awk '{ printf "  %-8s", $1; for (i = 2; i <= NF; i++) if ($i != "-") printf " %s", $i; print "" }' \
   | cut -c1-150

@@ -225,6 +225,8 @@ come from \`host/cluster-locks.sh\`: a write lock held across a move and a kill,
 $(section failover)
 
 $( [ -s "$results/failover.dat" ] && echo '![Failover stalls](img/bench-failover.png)')
+
+$(cat "$root/bench/report/profile.md")
 EOF
 } >"$report"
 log "wrote $report and $(ls "$img"/bench-*.png 2>/dev/null | wc -l) charts"

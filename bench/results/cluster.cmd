@@ -1,0 +1,1 @@
+bench/nfs/cluster-cost.sh bench/results/cluster.md 3 2

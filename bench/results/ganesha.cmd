@@ -1,0 +1,1 @@
+bench/nfs/compare.sh bench/results/ganesha.md 3 3
