@@ -9,6 +9,7 @@ import dev.handoff.rpc.transport.ConnectionInfo;
 import dev.handoff.rpc.transport.ConnectionListener;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -18,7 +19,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionRecords implements ConnectionListener, AutoCloseable {
     public static final String MAP = HazelcastConfigs.PROTECTED_PREFIX + "connections";
+    /** Longest wait for the records at a takeover; the map answers in a few ms when its members are alive. */
+    static final Duration READ_WAIT = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(ConnectionRecords.class);
 
     private final MultiMap<String, String> map;
@@ -48,6 +55,9 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
     private final Function<InetAddress, Optional<VipId>> vipOf;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("connection-records").daemon().factory());
+    /** Reads for {@link #stale}: a read that waits on a frozen member must not hold up the caller's thread. */
+    private final ExecutorService reader = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("connection-records-read").daemon().factory());
     private final String node;
     private final AtomicLong sequence = new AtomicLong();
     /** This node's records of its open connections, by their two addresses, oldest first. */
@@ -109,9 +119,38 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
      * served the VIP.
      */
     public List<String> stale(VipId vip) {
+        return stale(vip, READ_WAIT);
+    }
+
+    /**
+     * As {@link #stale(VipId)}, waiting at most {@code wait} for the shared map. The caller is the VIP controller's
+     * thread in the middle of a takeover: when a member holding the records' partition is frozen, Hazelcast waits
+     * for it up to its call timeout (a minute), and the controller would stop renewing every other lease and
+     * noticing its own expire. After {@code wait} the takeover goes on without tickles (the clients reconnect when
+     * their next request times out).
+     */
+    List<String> stale(VipId vip, Duration wait) {
         java.util.Set<String> live = new java.util.HashSet<>();
         mine.values().forEach(live::addAll);
-        return map.get(vip.name()).stream().filter(e -> !live.contains(e)).toList();
+        Future<List<String>> all;
+        try {
+            all = reader.submit(() -> List.copyOf(map.get(vip.name())));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            return List.of();
+        }
+        try {
+            return all.get(wait.toMillis(), TimeUnit.MILLISECONDS).stream().filter(e -> !live.contains(e)).toList();
+        } catch (TimeoutException e) {
+            all.cancel(true);
+            log.warn("VIP {}: the connection records did not come within {} ms; not tickling", vip, wait.toMillis());
+            return List.of();
+        } catch (ExecutionException e) {
+            log.warn("VIP {}: the connection records could not be read: {}", vip, e.getCause().toString());
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     /** Forgets records of {@code vip} whose connections the tickles have reset (their node is gone or closed them). */
@@ -173,5 +212,6 @@ public final class ConnectionRecords implements ConnectionListener, AutoCloseabl
     @Override
     public void close() {
         writer.shutdownNow();
+        reader.shutdownNow();
     }
 }

@@ -47,7 +47,14 @@ final class VipController implements AutoCloseable {
     private final NodeId self;
     private final VipOwnership ownership;
     private final ScheduledExecutorService loop;
+    /** Re-reads of the table (refresh). */
     private final ExecutorService writer;
+    /**
+     * Table writes, one thread per VIP: a write waits for the member that owns its row's partition, and when that
+     * member is frozen it waits until the cluster drops it. Writes of other VIPs (their renewals) must not queue
+     * behind it, or a pause of one node costs healthy owners their leases.
+     */
+    private final Map<VipId, ExecutorService> writers = new ConcurrentHashMap<>();
     private final long originNanos = System.nanoTime();
     /** Per VIP, when (monotonic) this node last saw its row change, for status. */
     private final Map<VipId, Long> changedAtNanos = new HashMap<>();
@@ -74,7 +81,7 @@ final class VipController implements AutoCloseable {
         this.self = self;
         this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-controller")
                 .daemon().factory());
-        this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vip-table-writer").daemon()
+        this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vip-table-refresh").daemon()
                 .factory());
         this.ownership = new VipOwnership(self, config, now());
     }
@@ -91,6 +98,11 @@ final class VipController implements AutoCloseable {
         if (!loop.isShutdown()) {
             loop.execute(() -> step(input));
         }
+    }
+
+    private ExecutorService writerOf(VipId vip) {
+        return writers.computeIfAbsent(vip, v -> Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("vip-table-writer-" + v.name()).daemon().factory()));
     }
 
     /** Runs {@code read} on the controller's thread, where the machine may be read. */
@@ -190,7 +202,7 @@ final class VipController implements AutoCloseable {
             }
             for (VipEffect effect : step.effects()) {
                 if (effect instanceof VipEffect.WriteRecord w) {
-                    writer.execute(() -> submit(new VipInput.WriteResult(w.next(),
+                    writerOf(w.next().vip()).execute(() -> submit(new VipInput.WriteResult(w.next(),
                             e.table().compareAndSet(w.expected(), w.next()))));
                 }
             }
@@ -235,5 +247,6 @@ final class VipController implements AutoCloseable {
     public void close() {
         loop.shutdownNow();
         writer.shutdownNow();
+        writers.values().forEach(ExecutorService::shutdownNow);
     }
 }
