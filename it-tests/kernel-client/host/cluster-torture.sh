@@ -9,7 +9,8 @@
 #   partition cut a VIP owner off from the other nodes (kc_partition) for 3-6 s, then heal
 #   pause     SIGSTOP of a VIP owner's server for 2-5 s, then SIGCONT
 #   restart   clean stop (SIGTERM) of a random node's server, then start it again
-# Kinds come in shuffled rounds of five (every kind once per round), so a short run has a couple of each. The
+# Kinds come in shuffled rounds (every kind of TORTURE_KINDS, default all five, once per round), so a short run
+# has a couple of each. The
 # scheduler runs for TORTURE_DURATION_S and at least TORTURE_MIN_ROUNDS rounds. Random choices come from
 # TORTURE_SEED (printed; a random one when unset): the same seed replays the same schedule.
 # Clients: TortureClient (Java, TORTURE_JAVA -cp TORTURE_CP) twice from the host, w1 through $VIP and w2 through
@@ -27,6 +28,8 @@ T=$OUT_DIR/torture; mkdir -p "$T"; FAULTS=$T/faults.jsonl; : > "$FAULTS"; STOP=$
 echo "$SEED" > "$T/seed"
 kc_log "torture seed $SEED (TORTURE_SEED=$SEED replays this schedule)"
 declare -A COUNT=([move]=0 [kill]=0 [partition]=0 [pause]=0 [restart]=0)
+read -r -a KINDS <<<"${TORTURE_KINDS:-move kill partition pause restart}"
+for k in "${KINDS[@]}"; do [ -n "${COUNT[$k]+x}" ] || { kc_log "unknown fault kind '$k' in TORTURE_KINDS"; exit 1; }; done
 FAILED=0
 
 usec(){ echo "${EPOCHREALTIME/./}"; }
@@ -123,7 +126,7 @@ sleep 2
 T0=$EPOCHREALTIME rounds=0
 while [ "$rounds" -lt "$MIN_ROUNDS" ] || ! kc_elapsed_over "$T0" "$DURATION"; do
   # one round: every kind once, in a random order (Fisher-Yates on RANDOM)
-  kinds=(move kill partition pause restart)
+  kinds=("${KINDS[@]}")
   for ((i = ${#kinds[@]} - 1; i > 0; i--)); do j=$((RANDOM % (i + 1))); x=${kinds[i]}; kinds[i]=${kinds[j]}; kinds[j]=$x; done
   for k in "${kinds[@]}"; do
     settle || FAILED=$((FAILED + 1))
