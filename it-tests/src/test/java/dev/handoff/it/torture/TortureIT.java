@@ -95,6 +95,8 @@ class TortureIT {
         log.info("torture {}: {} operations (w1 {}, w2 {}, kernel {}), {} retransmitted, {} VIP samples, {} anomalies;"
                         + " results {}", torture, rec.history().size(), rec.operations("w1"), rec.operations("w2"),
                 rec.operations("k0"), rec.retransmitted(), rec.samples().size(), anomalies.size(), r.outDir());
+        // Logged before any assertion, so that a run failing on its clients still shows what the checker found.
+        anomalies.forEach(a -> log.warn("anomaly {}", a.describe()));
 
         assertThat(r.passed()).as(() -> HandoffCluster.report(r)).isTrue();
         assertThat(rec.operations("w1")).as("w1's operations").isPositive();
