@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The edge around {@link VipOwnership}: one thread feeds it inputs (ticks, table rows, write results, member
  * lists, operator requests, drain completions) with the node's monotonic time, and carries out its effects in
- * order: table writes go to a writer thread and come back as {@link VipInput.WriteResult}; everything else goes
+ * order: table writes go to a writer thread per VIP and come back as {@link VipInput.WriteResult}; everything else goes
  * to {@link HandoffStages}. Nothing here decides anything about ownership.
  */
 final class VipController implements AutoCloseable {
@@ -47,8 +47,8 @@ final class VipController implements AutoCloseable {
     private final NodeId self;
     private final VipOwnership ownership;
     private final ScheduledExecutorService loop;
-    /** Re-reads of the table (refresh). */
-    private final ExecutorService writer;
+    /** Re-reads of the table, the drain marks and the addresses, every few ticks. */
+    private final ExecutorService refresher;
     /**
      * Table writes, one thread per VIP: a write waits for the member that owns its row's partition, and when that
      * member is frozen it waits until the cluster drops it. Writes of other VIPs (their renewals) must not queue
@@ -81,7 +81,7 @@ final class VipController implements AutoCloseable {
         this.self = self;
         this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-controller")
                 .daemon().factory());
-        this.writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vip-table-refresh").daemon()
+        this.refresher = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vip-table-refresh").daemon()
                 .factory());
         this.ownership = new VipOwnership(self, config, now());
     }
@@ -157,7 +157,7 @@ final class VipController implements AutoCloseable {
     private void tick() {
         Edge e = edge;
         if (++ticks % REFRESH_EVERY_TICKS == 0 && e != null) {
-            writer.execute(() -> {
+            refresher.execute(() -> {
                 try {
                     submit(new VipInput.TableChanged(e.table().rows()));
                     e.refreshDrains().run();
@@ -246,7 +246,7 @@ final class VipController implements AutoCloseable {
     @Override
     public void close() {
         loop.shutdownNow();
-        writer.shutdownNow();
+        refresher.shutdownNow();
         writers.values().forEach(ExecutorService::shutdownNow);
     }
 }

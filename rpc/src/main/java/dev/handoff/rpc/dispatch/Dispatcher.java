@@ -146,13 +146,18 @@ public final class Dispatcher {
     /** A call not executed, or executed without effect, gets no reply; its cache entry must not stay in progress. */
     private void dropped(ReplyCacheKey key, Peer peer, String reason) {
         if (key != null) {
-            try {
-                replyCache.abandon(key);
-            } catch (RuntimeException e) {
-                log.debug("abandoning the reply cache entry of a dropped call failed", e);
-            }
+            abandonQuietly(key);
         }
         observer.onDropped(peer, reason);
+    }
+
+    /** Abandons an entry on a path that already failed or gave up; a cache that refuses this too is only logged. */
+    private void abandonQuietly(ReplyCacheKey key) {
+        try {
+            replyCache.abandon(key);
+        } catch (RuntimeException e) {
+            log.debug("abandoning the reply cache entry of xid {} failed", Integer.toUnsignedString(key.xid()), e);
+        }
     }
 
     /**
@@ -164,11 +169,7 @@ public final class Dispatcher {
             replyCache.complete(key, Opaque.copyOf(ByteBufUtil.getBytes(out)));
         } catch (RuntimeException e) {
             log.warn("storing the reply to xid {} failed", Integer.toUnsignedString(key.xid()), e);
-            try {
-                replyCache.abandon(key);
-            } catch (RuntimeException again) {
-                log.debug("abandoning the reply cache entry failed too", again);
-            }
+            abandonQuietly(key);
         }
     }
 
