@@ -1,6 +1,7 @@
 package dev.handoff.cluster.address;
 
 import java.net.InetAddress;
+import java.time.Duration;
 
 /**
  * Puts a VIP on this node's interface and takes it off again: the edge for the VIP machine's AddAddress,
@@ -8,6 +9,8 @@ import java.net.InetAddress;
  * succeed: after a crash or a restart the edge cannot know which step last ran.
  */
 public interface AddressManager {
+    /** A lifetime for {@link #hold} that never ends. */
+    Duration FOREVER = Duration.ofSeconds(0xFFFF_FFFFL);
 
     /** Brings {@code address} up on the interface; a no-op when it is already there. */
     void add(IpPrefix address) throws AddressException;
@@ -15,10 +18,10 @@ public interface AddressManager {
     /**
      * Brings {@code address} up, or keeps it up, for at most {@code lifetime}: the kernel itself removes it then
      * unless this is called again. Fencing that survives the process: a node killed with its VIP up loses the
-     * address within the lifetime, though nothing of it runs to remove it. Managers that cannot do this add it
-     * for good.
+     * address within the lifetime, though nothing of it runs to remove it. {@link #FOREVER} holds it for good.
+     * Managers that cannot do this add it for good.
      */
-    default void hold(IpPrefix address, java.time.Duration lifetime) throws AddressException {
+    default void hold(IpPrefix address, Duration lifetime) throws AddressException {
         add(address);
     }
 

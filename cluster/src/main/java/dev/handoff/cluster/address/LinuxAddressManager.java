@@ -2,6 +2,7 @@ package dev.handoff.cluster.address;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,14 @@ import java.util.Objects;
 public final class LinuxAddressManager implements AddressManager {
     static final String GRANT_NET_ADMIN = "grant CAP_NET_ADMIN (systemd: AmbientCapabilities=CAP_NET_ADMIN; "
             + "Kubernetes: securityContext.capabilities.add: [NET_ADMIN]) or use the manual address manager";
+
+    /**
+     * How late the kernel drops an IPv4 address whose lifetime ran out: its lifetime check runs at most once a
+     * second, and rounds its next run up to a whole second when that is within a quarter of one
+     * (net/ipv4/devinet.c, check_lifetime), so an address may stay up to about 1.25 s past its end.
+     * {@code LinuxNetworkTest} measures it.
+     */
+    public static final Duration EXPIRY_LATENESS = Duration.ofMillis(1250);
 
     private final String iface;
     private final CommandRunner runner;
@@ -47,8 +56,10 @@ public final class LinuxAddressManager implements AddressManager {
 
     /** {@code ip addr replace ... valid_lft N preferred_lft N}: adds, or renews the lifetime of, the address. */
     @Override
-    public void hold(IpPrefix address, java.time.Duration lifetime) throws AddressException {
-        String seconds = Long.toString(Math.max(1, lifetime.toSeconds()));
+    public void hold(IpPrefix address, Duration lifetime) throws AddressException {
+        // The kernel takes 0xffffffff seconds as "forever".
+        String seconds = lifetime.compareTo(FOREVER) >= 0 ? "forever"
+                : Long.toString(Math.max(1, lifetime.toSeconds()));
         List<String> cmd = new ArrayList<>(List.of("ip", "addr", "replace", address.toString(), "dev", iface,
                 "valid_lft", seconds, "preferred_lft", seconds));
         if (address.ipv6()) {
@@ -56,7 +67,8 @@ public final class LinuxAddressManager implements AddressManager {
         }
         CommandRunner.Result r = run(cmd);
         if (r.exit() != 0) {
-            throw failure("hold " + address + " on " + iface + " for " + seconds + " s", r);
+            throw failure("hold " + address + " on " + iface + " for " + seconds
+                        + (seconds.equals("forever") ? "" : " s"), r);
         }
     }
 

@@ -222,14 +222,18 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
                 .daemon().factory());
         HandoffStages stages = new HandoffStages(node.self(), settings.vips(), listeners, addressManager,
                 new TickleSender(2), connections, settings.order(), settings.drainDeadline(),
-                addressLifetime(settings.vipConfig().lease()), controller::submit,
+                controller::addressHold, controller::submit,
                 this::reported, background, controller::row);
         if (notices != null) {
             RestartNotices n = notices;
             stages.onServing(n::serving);
         }
-        Duration longest = addressLifetime(settings.vipConfig().lease());
-        stages.holdAddressesFor(vip -> controller.addressHold(vip, longest));
+        if (!VipController.kernelCanExpire(settings.vipConfig())) {
+            log.warn("lease {} ms and margin {} ms are too short for a kernel lifetime on the VIP addresses: they are "
+                    + "added for good, and a node that stops without removing them keeps them until it restarts; "
+                    + "use a lease of 3000 ms or more (--lease-ms)", settings.vipConfig().lease().toMillis(),
+                    settings.vipConfig().margin().toMillis());
+        }
         VipTable table = new HazelcastVipTable(node.hazelcast());
         table.seed(settings.vips().keySet(), node.self());
         table.listen(row -> controller.submit(new VipInput.TableChanged(List.of(row))));
@@ -266,14 +270,6 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         controller.attach(new VipController.Edge(table, stages, refresh, this::probeAddresses));
         log.info("taking part in VIP ownership for {} (handoff order {}, lease {} ms)", settings.vips().keySet(),
                 settings.order().label(), settings.vipConfig().lease().toMillis());
-    }
-
-    /**
-     * The kernel keeps a VIP's address this long after the last renewal: whole seconds, a second under the lease,
-     * so a dead process's address is gone before the others take over (they wait lease + margin).
-     */
-    static Duration addressLifetime(Duration lease) {
-        return Duration.ofSeconds(Math.max(1, lease.toSeconds() - 1));
     }
 
     /**

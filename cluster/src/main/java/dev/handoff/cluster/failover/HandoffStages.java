@@ -69,13 +69,20 @@ final class HandoffStages {
     private final ConnectionRecords connections;
     private final HandoffOrder order;
     private final Duration drainDeadline;
-    private final Duration addressLifetime;
     private final Consumer<VipInput> inbox;
     private final Consumer<HandoffReport> reports;
     private final ScheduledExecutorService background;
     private final Function<VipId, Optional<VipRecord>> rows;
-    /** How long the kernel may keep a VIP's address from now (inside the lease); read on the controller's thread. */
-    private Function<VipId, Duration> holdFor;
+    /**
+     * How long the kernel may keep a VIP's address from now, worked out right before each command that sets it
+     * ({@link VipController#addressHold}).
+     */
+    private final Function<VipId, Duration> holdFor;
+    /**
+     * Held around every address command with the lifetime it computes: a renewal's hold, which runs on the
+     * background thread, must not put back an address that the lease's end has just removed.
+     */
+    private final Object addressCommands = new Object();
     /** VIPs whose AddAddress was skipped in this step: not announced either. */
     private final java.util.Set<VipId> notPutUp = new java.util.HashSet<>();
     private final Map<VipId, Timeline> moving = new HashMap<>();
@@ -85,7 +92,8 @@ final class HandoffStages {
 
     HandoffStages(NodeId self, Map<VipId, IpPrefix> addresses, VipListeners listeners, AddressManager addressManager,
                   TickleSender tickles, ConnectionRecords connections, HandoffOrder order, Duration drainDeadline,
-                  Duration addressLifetime, Consumer<VipInput> inbox, Consumer<HandoffReport> reports, ScheduledExecutorService background,
+                  Function<VipId, Duration> holdFor, Consumer<VipInput> inbox, Consumer<HandoffReport> reports,
+                  ScheduledExecutorService background,
                   Function<VipId, Optional<VipRecord>> rows) {
         this.self = self;
         this.addresses = Map.copyOf(addresses);
@@ -95,8 +103,7 @@ final class HandoffStages {
         this.connections = connections;
         this.order = order;
         this.drainDeadline = drainDeadline;
-        this.addressLifetime = addressLifetime;
-        this.holdFor = vip -> addressLifetime;
+        this.holdFor = holdFor;
         this.inbox = inbox;
         this.reports = reports;
         this.background = background;
@@ -109,11 +116,6 @@ final class HandoffStages {
 
     void onServing(java.util.function.BiConsumer<VipId, Boolean> listener) {
         servingListeners.add(listener);
-    }
-
-    /** Where address lifetimes come from: the lease of each VIP, as the controller knows it. */
-    void holdAddressesFor(Function<VipId, Duration> holdFor) {
-        this.holdFor = holdFor;
     }
 
     /** Notes each row the controller hears of, to name where a VIP arriving here comes from. */
@@ -213,7 +215,9 @@ final class HandoffStages {
 
     private void removeAddress(VipId vip) {
         try {
-            addressManager.remove(addresses.get(vip));
+            synchronized (addressCommands) {
+                addressManager.remove(addresses.get(vip));
+            }
         } catch (AddressException e) {
             // Fencing still holds (the row no longer names us), but a neighbour may keep sending here.
             log.error("VIP {}: cannot remove the address: {}", vip, e.getMessage());
@@ -236,14 +240,13 @@ final class HandoffStages {
         moving.put(vip, t);
         try {
             listeners.ensureListening(address(vip));
-            Duration hold = holdFor.apply(vip);
-            if (hold.isZero()) {
-                // Less than a second of lease left (a restore late in a lease): the next renewal puts it up.
-                log.warn("VIP {}: address not put up, the lease ends within a second", vip);
-                notPutUp.add(vip);
-            } else {
+            if (hold(vip)) {
                 notPutUp.remove(vip);
-                addressManager.hold(addresses.get(vip), hold);
+            } else {
+                // Too little lease left for a kernel lifetime (a restore late in a lease): the next renewal puts
+                // it up.
+                log.warn("VIP {}: address not put up, the lease ends too soon", vip);
+                notPutUp.add(vip);
             }
         } catch (IOException | AddressException e) {
             log.error("VIP {}: cannot bring the address up: {}", vip, e.getMessage());
@@ -305,17 +308,29 @@ final class HandoffStages {
      * Off the controller's thread: a renewal must not wait for {@code ip}.
      */
     void renewAddresses(List<VipId> served) {
-        Map<VipId, Duration> holds = new HashMap<>();
-        served.forEach(vip -> holds.put(vip, holdFor.apply(vip)));
-        background.execute(() -> holds.forEach((vip, hold) -> {
+        background.execute(() -> served.forEach(vip -> {
             try {
-                if (!hold.isZero()) {
-                    addressManager.hold(addresses.get(vip), hold);
-                }
+                hold(vip);
             } catch (AddressException e) {
                 log.warn("VIP {}: address lifetime not renewed: {}", vip, e.getMessage());
             }
         }));
+    }
+
+    /**
+     * Puts the address up, or keeps it up, for the lifetime the lease allows at this moment: computed here, right
+     * before the command, so that a thread that ran late cannot give the address a lifetime reaching past the
+     * lease. False when the lease allows none (ended, or too close to its end).
+     */
+    private boolean hold(VipId vip) throws AddressException {
+        synchronized (addressCommands) {
+            Duration hold = holdFor.apply(vip);
+            if (hold.isZero()) {
+                return false;
+            }
+            addressManager.hold(addresses.get(vip), hold);
+            return true;
+        }
     }
 
     // ---- Stage 3, old owner: what is left is reset -----------------------------------------------------------

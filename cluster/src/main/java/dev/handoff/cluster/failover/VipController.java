@@ -1,5 +1,7 @@
 package dev.handoff.cluster.failover;
 
+import dev.handoff.cluster.address.AddressManager;
+import dev.handoff.cluster.address.LinuxAddressManager;
 import dev.handoff.cluster.vip.NodeId;
 import dev.handoff.cluster.vip.VipConfig;
 import dev.handoff.cluster.vip.VipEffect;
@@ -34,8 +36,6 @@ import org.slf4j.LoggerFactory;
 final class VipController implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VipController.class);
     static final Duration TICK = Duration.ofMillis(250);
-    /** Measured: an address whose lifetime ran out is gone 0.0-0.25 s later. */
-    static final Duration KERNEL_EXPIRY_SLACK = Duration.ofMillis(400);
     /** How often the whole table and the addresses are re-read, so a missed notification heals. */
     static final int REFRESH_EVERY_TICKS = 8;
     private static final Set<VipEvent> LOGGED = EnumSet.of(VipEvent.CLAIM_WON, VipEvent.CLAIM_TOO_LATE,
@@ -45,6 +45,7 @@ final class VipController implements AutoCloseable {
             VipEvent.NODE_DRAIN_STARTED, VipEvent.NODE_UNDRAINED, VipEvent.NODE_DRAINED);
 
     private final NodeId self;
+    private final VipConfig config;
     private final VipOwnership ownership;
     private final ScheduledExecutorService loop;
     /** Re-reads of the table, the drain marks and the addresses, every few ticks. */
@@ -79,6 +80,7 @@ final class VipController implements AutoCloseable {
 
     VipController(NodeId self, VipConfig config) {
         this.self = self;
+        this.config = config;
         this.loop = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vip-controller")
                 .daemon().factory());
         this.refresher = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vip-table-refresh").daemon()
@@ -119,16 +121,43 @@ final class VipController implements AutoCloseable {
     }
 
     /**
-     * How long the kernel may keep {@code vip}'s address from now: whole seconds that end before the lease does
-     * (the kernel drops an expired address up to a few hundred ms late), at most {@code longest}; zero when the
-     * lease has less than a second left. Call on the controller's thread.
+     * How long the kernel may keep {@code vip}'s address, counted from now; safe from any thread, and meant to be
+     * called right before the address command runs (a lifetime worked out earlier and applied later would end
+     * later than it should). {@link Duration#ZERO} when this node's lease on {@code vip} does not last, or when
+     * not even a whole second fits; {@link AddressManager#FOREVER} when the timing leaves no room for a kernel
+     * lifetime at all ({@link #kernelCanExpire}).
      */
-    Duration addressHold(VipId vip, Duration longest) {
-        return ownership.leaseEnd(vip).map(end -> {
-            Duration left = Duration.between(now(), end).minus(KERNEL_EXPIRY_SLACK);
-            Duration whole = Duration.ofSeconds(Math.max(0, left.toSeconds()));
-            return whole.compareTo(longest) < 0 ? whole : longest;
-        }).orElse(Duration.ZERO);
+    Duration addressHold(VipId vip) {
+        Long end = leaseEndNanos.get(vip);
+        long now = System.nanoTime();
+        if (end == null || now - end >= 0) {
+            return Duration.ZERO;
+        }
+        return kernelCanExpire(config)
+                ? addressHold(Duration.ofNanos(end - now), config.margin())
+                : AddressManager.FOREVER;
+    }
+
+    /**
+     * The kernel lifetime for an address whose owner's lease has {@code leaseLeft} to run: whole seconds that,
+     * even with the kernel's lateness, end before another node may add the address. Others take over no sooner
+     * than a lease plus the margin after they saw the row this lease counts from, and that was no sooner than
+     * this node sent it; so the address must be gone by lease end + margin, whatever this process does then
+     * (paused, starved, cut off).
+     */
+    static Duration addressHold(Duration leaseLeft, Duration margin) {
+        Duration room = leaseLeft.plus(margin).minus(LinuxAddressManager.EXPIRY_LATENESS);
+        return Duration.ofSeconds(Math.max(0, room.toSeconds()));
+    }
+
+    /**
+     * Whether a kernel lifetime can back this node's leases: right after a renewal the address must get at least a
+     * second, and still be up when the next renewal comes. Lease and margin shorter than that (tests use 1.5 s)
+     * leave only the process to remove the address.
+     */
+    static boolean kernelCanExpire(VipConfig config) {
+        Duration afterRenewal = addressHold(config.lease(), config.margin());
+        return afterRenewal.compareTo(Duration.ofSeconds(1)) >= 0 && afterRenewal.compareTo(config.renewEvery()) > 0;
     }
 
     /**

@@ -31,6 +31,17 @@ class LinuxAddressManagerTest {
     }
 
     @Test
+    void holdSetsBothLifetimesInWholeSecondsOrForever() throws Exception {
+        LinuxAddressManager m = answering(0, "", "");
+        m.hold(IpPrefix.parse("10.0.0.5"), Duration.ofMillis(2900));
+        m.hold(IpPrefix.parse("10.0.0.5"), AddressManager.FOREVER);
+        assertThat(ran).containsExactly(
+                List.of("ip", "addr", "replace", "10.0.0.5/32", "dev", "eth1", "valid_lft", "2", "preferred_lft", "2"),
+                List.of("ip", "addr", "replace", "10.0.0.5/32", "dev", "eth1", "valid_lft", "forever",
+                        "preferred_lft", "forever"));
+    }
+
+    @Test
     void addingAnAddressAlreadyThereSucceeds() throws Exception {
         answering(2, "", "Error: ipv4: Address already assigned.\n").add(IpPrefix.parse("10.0.0.5"));
         answering(2, "", "RTNETLINK answers: File exists\n").add(IpPrefix.parse("10.0.0.5"));

@@ -58,6 +58,38 @@ class LinuxNetworkTest {
         }
     }
 
+    /**
+     * What the VIP controller's kernel lifetimes count on: an address held for a second is gone by a second plus
+     * {@link LinuxAddressManager#EXPIRY_LATENESS}, even with nothing of this process running to remove it.
+     */
+    @Test
+    void theKernelDropsAHeldAddressWithinItsLifetimeAndTheLateness() throws Exception {
+        List<IpPrefix> vips = List.of(IpPrefix.parse(net.v4(52)), IpPrefix.parse(net.v6(0x52)));
+        long start = System.nanoTime();
+        for (IpPrefix vip : vips) {
+            manager.hold(vip, Duration.ofSeconds(1));
+        }
+        Duration bound = Duration.ofSeconds(1).plus(LinuxAddressManager.EXPIRY_LATENESS);
+        for (IpPrefix vip : vips) {
+            while (manager.isUp(vip.address()) && System.nanoTime() - start < bound.toNanos() * 2) {
+                Thread.sleep(20);
+            }
+            Duration gone = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(manager.isUp(vip.address())).as("%s still up after %s", vip, gone).isFalse();
+            assertThat(gone).as("%s gone after", vip).isBetween(Duration.ofMillis(900), bound);
+        }
+    }
+
+    @Test
+    void anAddressHeldForeverStays() throws Exception {
+        IpPrefix vip = IpPrefix.parse(net.v4(53));
+        manager.hold(vip, Duration.ofSeconds(1));
+        manager.hold(vip, AddressManager.FOREVER);
+        Thread.sleep(2500);
+        assertThat(manager.isUp(vip.address())).isTrue();
+        manager.remove(vip);
+    }
+
     @Test
     void aMissingInterfaceIsReported() {
         LinuxAddressManager m = new LinuxAddressManager(net.bridge + "x", NetnsFixture.RUN,

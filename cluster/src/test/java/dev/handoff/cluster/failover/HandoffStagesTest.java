@@ -124,7 +124,8 @@ class HandoffStagesTest {
 
     private HandoffStages stages(HandoffOrder order) {
         return new HandoffStages(SELF, vips, listeners, addresses, new TickleSender(1), connections, order,
-                DRAIN_DEADLINE, Duration.ofSeconds(2), inbox::add, reports::add, background, vip -> Optional.ofNullable(rows.get(vip)));
+                DRAIN_DEADLINE, vip -> Duration.ofSeconds(2), inbox::add, reports::add, background,
+                vip -> Optional.ofNullable(rows.get(vip)));
     }
 
     private static VipStep step(List<VipEvent> events, VipEffect... effects) {
