@@ -77,7 +77,6 @@ class HandoffStagesTest {
                 new Discovery.TcpIp(List.of("127.0.0.1:" + hzPort)), 1)
                 .withClusterName("handoff-test-" + UUID.randomUUID()).withJoinWait(Duration.ZERO), input -> {
         });
-        background = Executors.newSingleThreadScheduledExecutor();
         // Hazelcast judges its split-brain protection on its first check after start; until then writes fail.
         Await.until("protected maps writable", Duration.ofSeconds(10), () -> {
             try {
@@ -91,12 +90,13 @@ class HandoffStagesTest {
 
     @AfterAll
     void stopMember() {
-        background.shutdownNow();
         member.hazelcast().getLifecycleService().terminate();
     }
 
     @BeforeEach
     void listenOnTheVip() throws IOException {
+        // Each test its own: announcements a step schedules for later must not land in the next test's calls.
+        background = Executors.newSingleThreadScheduledExecutor();
         addresses.clear();
         inbox.clear();
         reports.clear();
@@ -117,9 +117,11 @@ class HandoffStagesTest {
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServer() throws InterruptedException {
         program.releaseSlow.countDown();
         rpc.close();
+        background.shutdownNow();
+        background.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     private HandoffStages stages(HandoffOrder order) {
