@@ -6,6 +6,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.handoff.cluster.membership.HazelcastConfigs;
+import dev.handoff.cluster.membership.MajorityWrites;
 import dev.handoff.cluster.vip.NodeId;
 import dev.handoff.cluster.vip.VipId;
 import dev.handoff.cluster.vip.VipRecord;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The VIP table in a Hazelcast map under the quorum-protected prefix: a write without a majority fails (it
- * must: a cut-off owner that could still renew would serve beside the new owner). The rows' serializer writes
+ * must: a cut-off owner that could still renew would serve beside the new owner), and so does one that returned
+ * as a member left ({@link MajorityWrites}), since it may be on this side of a partition only. The rows' serializer writes
  * equal rows as equal bytes, which the map's {@code replace(key, old, new)} compares.
  */
 public final class HazelcastVipTable implements VipTable {
@@ -27,9 +29,11 @@ public final class HazelcastVipTable implements VipTable {
     private static final Logger log = LoggerFactory.getLogger(HazelcastVipTable.class);
 
     private final IMap<String, VipRecord> map;
+    private final MajorityWrites majority;
 
     public HazelcastVipTable(HazelcastInstance hz) {
         this.map = hz.getMap(MAP);
+        this.majority = new MajorityWrites(hz);
     }
 
     @Override
@@ -54,7 +58,14 @@ public final class HazelcastVipTable implements VipTable {
     @Override
     public boolean compareAndSet(VipRecord expected, VipRecord next) {
         try {
-            return map.replace(next.vip().name(), expected, next);
+            MajorityWrites.Outcome<Boolean> w = majority.run(() -> map.replace(next.vip().name(), expected, next));
+            if (w.result() && !w.onMajority()) {
+                // The row may be on this side of a partition only: a lease must not count from it.
+                log.info("VIP row {} written as a member left: not known to be on a majority, taken as not written",
+                        next);
+                return false;
+            }
+            return w.result();
         } catch (RuntimeException e) {
             log.debug("VIP row {} not written: {}", next, e.toString());
             return false;

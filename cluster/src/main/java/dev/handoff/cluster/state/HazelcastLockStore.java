@@ -8,6 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import dev.handoff.cluster.membership.MajorityWrites;
 import dev.handoff.nlm.state.ClientUsage;
 import dev.handoff.nlm.state.FileKey;
 import dev.handoff.nlm.state.FileLocks;
@@ -39,10 +40,12 @@ public final class HazelcastLockStore implements LockStore {
 
     private final IMap<FileKey, FileLocks> files;
     private final IMap<String, Grace> grace;
+    private final MajorityWrites majority;
 
     public HazelcastLockStore(HazelcastInstance hz) {
         this.files = hz.getMap(LOCK_MAP);
         this.grace = hz.getMap(GRACE_MAP);
+        this.majority = new MajorityWrites(hz);
     }
 
     /**
@@ -80,10 +83,11 @@ public final class HazelcastLockStore implements LockStore {
             return false;
         }
         try {
-            if (absent) {
-                return next.isEmpty() ? !files.containsKey(file) : files.putIfAbsent(file, next) == null;
+            if (absent && next.isEmpty()) {
+                return !files.containsKey(file);
             }
-            return next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next);
+            return onMajority(majority.run(() -> absent ? files.putIfAbsent(file, next) == null
+                    : next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next)));
         } catch (SplitBrainProtectionException e) {
             throw unavailable(e);
         }
@@ -95,6 +99,19 @@ public final class HazelcastLockStore implements LockStore {
      */
     private static CallUnavailableException unavailable(SplitBrainProtectionException e) {
         return new CallUnavailableException("the lock table cannot be changed without the cluster's quorum", e);
+    }
+
+    /**
+     * A change that returned as a member left may be on this side of a partition only ({@link MajorityWrites}): the
+     * majority could grant the same lock again. The call is left unanswered as without quorum; its retransmission
+     * finds the change if the majority has it (granted to the same owner again), or makes it afresh.
+     */
+    private static boolean onMajority(MajorityWrites.Outcome<Boolean> w) {
+        if (w.result() && !w.onMajority()) {
+            throw new CallUnavailableException("the lock table changed as a member left the cluster; the change is not "
+                    + "known to be on a majority", null);
+        }
+        return w.result();
     }
 
     @Override
@@ -126,10 +143,11 @@ public final class HazelcastLockStore implements LockStore {
         boolean fromNone = expected.equals(Grace.NONE);
         boolean toNone = next.equals(Grace.NONE);
         try {
-            if (fromNone) {
-                return toNone ? !grace.containsKey(GRACE_KEY) : grace.putIfAbsent(GRACE_KEY, next) == null;
+            if (fromNone && toNone) {
+                return !grace.containsKey(GRACE_KEY);
             }
-            return toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next);
+            return onMajority(majority.run(() -> fromNone ? grace.putIfAbsent(GRACE_KEY, next) == null
+                    : toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next)));
         } catch (SplitBrainProtectionException e) {
             throw unavailable(e);
         }

@@ -220,17 +220,15 @@ public final class VipOwnership {
                 }
             }
             case Role.Claiming c -> {
-                if (record.equals(c.write().next())) {
-                    claimApplied(vip, c, now);
-                } else {
+                // Our own row, heard of: it waits for the write's result (see writeResult).
+                if (!record.equals(c.write().next())) {
                     roles.remove(vip);
                     events.add(CLAIM_LOST);
                 }
             }
             case Role.Serving s -> {
-                if (s.pending() != null && record.equals(s.pending().next())) {
-                    servingWriteApplied(vip, s, now);
-                } else if (!record.names(self, s.epoch())) {
+                // A pending renewal or release, heard of, still names us: it waits for the write's result.
+                if (!record.names(self, s.epoch())) {
                     drop(vip, FENCED);
                 }
             }
@@ -252,14 +250,27 @@ public final class VipOwnership {
         }
     }
 
+    /**
+     * Only the write's own result makes a claim, renewal or release count. Hearing of our row from the table is not
+     * enough: the member storing it tells its listeners before the write is known to be on a majority, and on the
+     * cut-off side of a partition it may never get there (the table reports such a write as not applied), so a
+     * lease counted from it could outlast the one the others wait out.
+     */
     private void writeResult(VipInput.WriteResult result, Instant now) {
         VipRecord written = result.written();
+        VipId vip = written.vip();
         if (result.applied()) {
-            // An applied write is a row we now know the table held: the same path as hearing of it.
+            // A row we now know the table held: observed like any other, then it counts for the role that wrote it.
             observe(written, now);
+            switch (roles.get(vip)) {
+                case Role.Claiming c when c.write().next().equals(written) -> claimApplied(vip, c, now);
+                case Role.Serving s when s.pending() != null && s.pending().next().equals(written) ->
+                        servingWriteApplied(vip, s, now);
+                case null, default -> {
+                }
+            }
             return;
         }
-        VipId vip = written.vip();
         switch (roles.get(vip)) {
             case Role.Claiming c when c.write().next().equals(written) -> {
                 roles.remove(vip);

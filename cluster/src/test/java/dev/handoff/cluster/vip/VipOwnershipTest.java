@@ -102,6 +102,33 @@ class VipOwnershipTest {
         assertThat(a.mayServe(V, now)).isTrue();
     }
 
+    /**
+     * The cut-off side of a partition: the member storing the row tells this node's listener of its renewal, but
+     * the write comes back as not known to be on a majority. The lease must not count from it.
+     */
+    @Test
+    void ownRowsHeardOfButNotConfirmedByTheirWritesGiveNoLease() {
+        VipRecord free = VipRecord.initial(V, B);
+        on(new VipInput.TableChanged(List.of(free)));
+        tick();
+        VipRecord mine = free.next(A, 1, VipState.SERVING, null);
+        assertThat(on(new VipInput.TableChanged(List.of(mine)))).as("a claim heard of").isEmpty();
+        assertThat(a.mayServe(V, now)).isFalse();
+        on(new VipInput.WriteResult(mine, true));
+        assertThat(a.mayServe(V, now)).isTrue();
+
+        Instant claimed = now;
+        advance(CONFIG.renewEvery());
+        VipRecord renewed = mine.renewed();
+        assertThat(tick()).containsExactly(new VipEffect.WriteRecord(mine, renewed));
+        assertThat(on(new VipInput.TableChanged(List.of(renewed)))).as("a renewal heard of").isEmpty();
+        on(new VipInput.WriteResult(renewed, false));
+        assertThat(a.count(VipEvent.RENEWED)).isZero();
+        now = claimed.plus(LEASE);
+        assertThat(a.mayServe(V, now)).as("the lease still counts from the claim").isFalse();
+        assertThat(tick()).contains(new VipEffect.StopServing(V), new VipEffect.RemoveAddress(V));
+    }
+
     @Test
     void aRetryOfTheSameRowKeepsTheLeaseFromTheFirstSend() {
         VipRecord mine = serveAfterClaim();
