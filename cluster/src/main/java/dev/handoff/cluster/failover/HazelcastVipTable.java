@@ -42,6 +42,11 @@ public final class HazelcastVipTable implements VipTable {
     }
 
     @Override
+    public java.util.Optional<VipRecord> row(VipId vip) {
+        return java.util.Optional.ofNullable(map.get(vip.name()));
+    }
+
+    @Override
     public void seed(Collection<VipId> vips, NodeId anyNode) {
         for (VipId vip : vips) {
             try {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,8 @@ final class VipController implements AutoCloseable {
     static final Duration TICK = Duration.ofMillis(250);
     /** How often the whole table and the addresses are re-read, so a missed notification heals. */
     static final int REFRESH_EVERY_TICKS = 8;
-    private static final Set<VipEvent> LOGGED = EnumSet.of(VipEvent.CLAIM_WON, VipEvent.CLAIM_TOO_LATE,
+    private static final Set<VipEvent> LOGGED = EnumSet.of(VipEvent.CLAIM_SENT, VipEvent.CLAIM_LOST,
+            VipEvent.CLAIM_ABANDONED, VipEvent.CLAIM_WON, VipEvent.CLAIM_TOO_LATE,
             VipEvent.LEASE_EXPIRED, VipEvent.FENCED, VipEvent.MOVE_REQUESTED, VipEvent.MOVE_IGNORED,
             VipEvent.RELEASE_FAILED, VipEvent.HANDOFF_FAILED, VipEvent.REBALANCE_STARTED,
             VipEvent.ADDRESS_RESTORED, VipEvent.ADDRESS_REMOVED_STRAY, VipEvent.QUORUM_LOST, VipEvent.QUORUM_REGAINED,
@@ -91,7 +93,7 @@ final class VipController implements AutoCloseable {
     /** Starts acting: from here on effects are carried out and the clock ticks. */
     void attach(Edge edge) {
         this.edge = edge;
-        submit(new VipInput.TableChanged(edge.table().rows()));
+        submit(new VipInput.TableRead(edge.table().rows()));
         loop.scheduleAtFixedRate(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -188,7 +190,7 @@ final class VipController implements AutoCloseable {
         if (++ticks % REFRESH_EVERY_TICKS == 0 && e != null) {
             refresher.execute(() -> {
                 try {
-                    submit(new VipInput.TableChanged(e.table().rows()));
+                    submit(new VipInput.TableRead(e.table().rows()));
                     e.refreshDrains().run();
                     e.addresses().probe().forEach((vip, up) -> submit(new VipInput.AddressChanged(vip, up)));
                 } catch (RuntimeException ex) {
@@ -205,6 +207,7 @@ final class VipController implements AutoCloseable {
             Edge e = edge;
             switch (input) {
                 case VipInput.TableChanged t -> t.records().forEach(r -> seen(r, e));
+                case VipInput.TableRead t -> t.records().forEach(r -> seen(r, e));
                 case VipInput.WriteResult w when w.applied() -> seen(w.written(), e);
                 default -> {
                 }
@@ -231,13 +234,29 @@ final class VipController implements AutoCloseable {
             }
             for (VipEffect effect : step.effects()) {
                 if (effect instanceof VipEffect.WriteRecord w) {
-                    writerOf(w.next().vip()).execute(() -> submit(new VipInput.WriteResult(w.next(),
-                            e.table().compareAndSet(w.expected(), w.next()))));
+                    writerOf(w.next().vip()).execute(() -> write(e.table(), w));
                 }
             }
         } catch (RuntimeException ex) {
             // One bad input must not stop the loop: leases would then run out with nobody noticing.
             log.error("VIP controller failed on {}", input, ex);
+        }
+    }
+
+    /**
+     * One table write, on the VIP's writer thread. A write that did not apply is followed by a read of the row:
+     * the machine's view was not what the table holds, and waiting for the next periodic read would cost a claim
+     * or a renewal that much longer.
+     */
+    private void write(VipTable table, VipEffect.WriteRecord w) {
+        boolean applied = table.compareAndSet(w.expected(), w.next());
+        submit(new VipInput.WriteResult(w.next(), applied));
+        if (!applied) {
+            try {
+                table.row(w.next().vip()).ifPresent(row -> submit(new VipInput.TableRead(List.of(row))));
+            } catch (RuntimeException ex) {
+                log.debug("VIP row {} not read back: {}", w.next().vip(), ex.toString());
+            }
         }
     }
 
@@ -253,7 +272,8 @@ final class VipController implements AutoCloseable {
 
     private static String describe(VipInput input) {
         return switch (input) {
-            case VipInput.TableChanged t -> t.records().size() == 1 ? "row " + t.records().getFirst() : "table read";
+            case VipInput.TableChanged t -> t.records().size() == 1 ? "row " + t.records().getFirst() : "rows";
+            case VipInput.TableRead t -> t.records().size() == 1 ? "row read " + t.records().getFirst() : "table read";
             case VipInput.WriteResult w -> (w.applied() ? "wrote " : "write failed: ") + w.written();
             default -> input.toString();
         };

@@ -13,6 +13,9 @@ public interface VipTable {
     /** Every row as stored now. */
     List<VipRecord> rows();
 
+    /** {@code vip}'s row as stored now, if any. Blocks; call it off the controller's thread. */
+    java.util.Optional<VipRecord> row(VipId vip);
+
     /** Adds a FREE row for each VIP that has none (every node does this at start; the first one wins). */
     void seed(Collection<VipId> vips, NodeId anyNode);
 

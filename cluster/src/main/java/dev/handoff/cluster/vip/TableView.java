@@ -17,12 +17,13 @@ final class TableView {
     private final Map<VipId, Seen> rows = new TreeMap<>();
 
     /**
-     * Takes in {@code record}; whether it is news. The same row again does not restart the wait, and a row with a
-     * lower renewal is a late delivery of one already replaced (every write raises the renewal).
+     * Takes in {@code record}; whether it is news. The same row again does not restart the wait. A notified row
+     * with a lower renewal is a late delivery of one already replaced (every write raises the renewal); a row
+     * {@code read} from the table is what it holds now, whatever was notified before.
      */
-    boolean observe(VipRecord record, Instant now) {
+    boolean observe(VipRecord record, Instant now, boolean read) {
         Seen old = rows.get(record.vip());
-        if (old != null && (old.record().equals(record) || record.renewal() < old.record().renewal())) {
+        if (old != null && (old.record().equals(record) || (!read && record.renewal() < old.record().renewal()))) {
             return false;
         }
         rows.put(record.vip(), new Seen(record, now));

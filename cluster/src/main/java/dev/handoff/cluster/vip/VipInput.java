@@ -25,6 +25,18 @@ public sealed interface VipInput {
     }
 
     /**
+     * Rows just read from the table, whole: taken as they are even when a notification brought a row with a higher
+     * renewal. After a split-brain merge the table can hold an older row than one the losing side wrote and told its
+     * listeners of; a view that kept the higher one would expect a row the table no longer has, and every claim
+     * would fail for as long as nobody writes the row again.
+     */
+    record TableRead(List<VipRecord> records) implements VipInput {
+        public TableRead {
+            records = List.copyOf(records);
+        }
+    }
+
+    /**
      * The outcome of a {@link VipEffect.WriteRecord}: {@code applied} when the compare-and-set stored
      * {@code written}; false when the row had changed, the cluster lacked quorum, or the write failed. The edge
      * answers every write at most once; a lost answer is covered by the write timeout and by TableChanged.

@@ -75,7 +75,8 @@ public final class VipOwnership {
         expire(now);
         switch (input) {
             case VipInput.Tick t -> tick(now);
-            case VipInput.TableChanged t -> t.records().forEach(r -> observe(r, now));
+            case VipInput.TableChanged t -> t.records().forEach(r -> observe(r, now, false));
+            case VipInput.TableRead t -> t.records().forEach(r -> observe(r, now, true));
             case VipInput.WriteResult r -> writeResult(r, now);
             case VipInput.QuorumLost q -> quorum(false);
             case VipInput.QuorumRegained q -> quorum(true);
@@ -205,8 +206,8 @@ public final class VipOwnership {
         }
     }
 
-    private void observe(VipRecord record, Instant now) {
-        if (table.observe(record, now)) {
+    private void observe(VipRecord record, Instant now, boolean read) {
+        if (table.observe(record, now, read)) {
             reconcile(record, now);
         }
     }
@@ -261,7 +262,7 @@ public final class VipOwnership {
         VipId vip = written.vip();
         if (result.applied()) {
             // A row we now know the table held: observed like any other, then it counts for the role that wrote it.
-            observe(written, now);
+            observe(written, now, false);
             switch (roles.get(vip)) {
                 case Role.Claiming c when c.write().next().equals(written) -> claimApplied(vip, c, now);
                 case Role.Serving s when s.pending() != null && s.pending().next().equals(written) ->

@@ -129,6 +129,31 @@ class VipOwnershipTest {
         assertThat(tick()).contains(new VipEffect.StopServing(V), new VipEffect.RemoveAddress(V));
     }
 
+    /**
+     * After a split-brain merge: the side that lost wrote a renewal its listeners heard of, and the merged table
+     * holds the row from before it. A claim must expect what the table holds, or it fails for as long as nobody
+     * writes the row again (a VIP without owner for minutes, found by the failover torture test).
+     */
+    @Test
+    void aRowReadFromTheTableReplacesAHigherRenewalHeardOfBefore() {
+        VipRecord held = VipRecord.initial(V, B).next(B, 1, VipState.SERVING, null);
+        VipRecord heardFromTheLosingSide = held.renewed();
+        on(new VipInput.TableChanged(List.of(held)));
+        on(new VipInput.TableChanged(List.of(heardFromTheLosingSide)));
+        on(new VipInput.TableRead(List.of(held)));
+        advance(EXPIRY.multipliedBy(2));
+        assertThat(tick()).containsExactly(new VipEffect.WriteRecord(held, held.next(A, 2, VipState.SERVING, null)));
+    }
+
+    @Test
+    void aLateNotificationOfAnOlderRowIsIgnored() {
+        VipRecord held = VipRecord.initial(V, B).next(B, 1, VipState.SERVING, null);
+        VipRecord renewed = held.renewed();
+        on(new VipInput.TableChanged(List.of(renewed)));
+        on(new VipInput.TableChanged(List.of(held)));
+        assertThat(a.seen(V)).contains(renewed);
+    }
+
     @Test
     void aRetryOfTheSameRowKeepsTheLeaseFromTheFirstSend() {
         VipRecord mine = serveAfterClaim();
