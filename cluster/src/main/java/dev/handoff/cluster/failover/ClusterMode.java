@@ -231,10 +231,10 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         if (!VipController.kernelCanExpire(settings.vipConfig())) {
             log.warn("lease {} ms and margin {} ms are too short for a kernel lifetime on the VIP addresses: they are "
                     + "added for good, and a node that stops without removing them keeps them until it restarts; "
-                    + "use a lease of 3000 ms or more (--lease-ms)", settings.vipConfig().lease().toMillis(),
+                    + "use --lease-ms 1700 or more", settings.vipConfig().lease().toMillis(),
                     settings.vipConfig().margin().toMillis());
         }
-        VipTable table = new HazelcastVipTable(node.hazelcast());
+        VipTable table = new HazelcastVipTable(node.hazelcast(), settings.cluster().quorum());
         table.seed(settings.vips().keySet(), node.self());
         table.listen(row -> controller.submit(new VipInput.TableChanged(List.of(row))));
         IMap<String, Boolean> draining = node.hazelcast().getMap(DRAINING);

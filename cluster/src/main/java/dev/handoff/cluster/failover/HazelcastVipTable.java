@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The VIP table in a Hazelcast map under the quorum-protected prefix: a write without a majority fails (it
  * must: a cut-off owner that could still renew would serve beside the new owner), and so does one that returned
- * as a member left ({@link MajorityWrites}), since it may be on this side of a partition only. The rows' serializer writes
+ * as a member left or that too few other members read back at once ({@link MajorityWrites}), since it may be on
+ * this side of a partition only. The rows' serializer writes
  * equal rows as equal bytes, which the map's {@code replace(key, old, new)} compares.
  */
 public final class HazelcastVipTable implements VipTable {
@@ -31,9 +32,10 @@ public final class HazelcastVipTable implements VipTable {
     private final IMap<String, VipRecord> map;
     private final MajorityWrites majority;
 
-    public HazelcastVipTable(HazelcastInstance hz) {
+    /** @param quorum members, this one included, that make a majority */
+    public HazelcastVipTable(HazelcastInstance hz, int quorum) {
         this.map = hz.getMap(MAP);
-        this.majority = new MajorityWrites(hz);
+        this.majority = new MajorityWrites(hz, quorum);
     }
 
     @Override
@@ -64,13 +66,20 @@ public final class HazelcastVipTable implements VipTable {
     public boolean compareAndSet(VipRecord expected, VipRecord next) {
         try {
             MajorityWrites.Outcome<Boolean> w = majority.run(() -> map.replace(next.vip().name(), expected, next));
-            if (w.result() && !w.onMajority()) {
-                // The row may be on this side of a partition only: a lease must not count from it.
+            if (!w.result()) {
+                return false;
+            }
+            // The row may be on this side of a partition only: a lease must not count from it.
+            if (!w.onMajority()) {
                 log.info("VIP row {} written as a member left: not known to be on a majority, taken as not written",
                         next);
                 return false;
             }
-            return w.result();
+            if (!majority.readBackByQuorum(MAP, next.vip().name(), next)) {
+                log.info("VIP row {} written but not read back by a quorum of members: taken as not written", next);
+                return false;
+            }
+            return true;
         } catch (RuntimeException e) {
             log.debug("VIP row {} not written: {}", next, e.toString());
             return false;

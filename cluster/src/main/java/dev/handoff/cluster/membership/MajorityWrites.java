@@ -3,7 +3,15 @@ package dev.handoff.cluster.membership;
 import com.hazelcast.cluster.Cluster;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.IExecutorService;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -14,22 +22,36 @@ import java.util.stream.Collectors;
  *
  * <p>Why a successful write is not enough: a write waits for its synchronous backup, but when the member that was
  * to keep the backup leaves the cluster, Hazelcast completes the write as if the backup had been made; and it does
- * the same when the backup's acknowledgement is missing for its backup timeout (5 s). On the side of a partition
- * without the majority, in the seconds before that side notices it is cut off, every write whose partition it
- * owns "succeeds" that way, and the majority, which promotes its own copy of the partition, never sees it. A
- * lease renewed like that lets a cut-off owner keep serving a VIP the others have moved; a lock granted like that
- * is one the others grant again (both found by the failover torture test). So a write counts only if every member
- * present when it began is still present when it returned, and it returned before the backup timeout could have
- * completed it.
+ * the same when the backup's acknowledgement is missing for its backup timeout (5 s); and a write to a partition
+ * whose backup slot is empty (a member has just left, the backups are not yet reassigned) needs no backup at all.
+ * On the side of a partition without the majority, in the seconds before that side notices it is cut off, every
+ * write whose partition it owns "succeeds" that way, and the majority, which promotes its own copy of the
+ * partition, never sees it. A lease renewed like that lets a cut-off owner keep serving a VIP the others have
+ * moved; a lock granted like that is one the others grant again (both found by the failover torture test).
+ *
+ * <p>Two checks, the second for what the first cannot see: {@link #run} counts a write only if every member present
+ * when it began is still present when it returned, and it returned before the backup timeout could have completed
+ * it; {@link #readBackByQuorum} has other members read the entry back at once, and counts it only if enough of them
+ * to make a quorum with this one see it: members that reach a replica holding the write now, so together with this
+ * one they are the majority side, and it holds the write.
  */
 public final class MajorityWrites {
     /** Under Hazelcast's default backup timeout (hazelcast.operation.backup.timeout.millis, 5 s). */
     static final Duration LONGEST = Duration.ofSeconds(4);
 
-    private final Cluster cluster;
+    /** How long a read-back waits for the other members' answers. */
+    static final Duration READ_BACK_WAIT = Duration.ofMillis(500);
+    static final String EXECUTOR = "handoff.read-back";
 
-    public MajorityWrites(HazelcastInstance hz) {
+    private final HazelcastInstance hz;
+    private final Cluster cluster;
+    private final int quorum;
+
+    /** @param quorum members, this one included, that make a majority (the cluster's split-brain protection) */
+    public MajorityWrites(HazelcastInstance hz, int quorum) {
+        this.hz = hz;
         this.cluster = hz.getCluster();
+        this.quorum = quorum;
     }
 
     /** What a write did: its result, and whether that result is known to be on a majority. */
@@ -43,6 +65,55 @@ public final class MajorityWrites {
         T result = write.get();
         boolean quick = System.nanoTime() - start < LONGEST.toNanos();
         return new Outcome<>(result, quick && members().containsAll(before));
+    }
+
+    /**
+     * Whether enough other members, asked now, read {@code value} under {@code key} in {@code map} that with this
+     * member they make the quorum. Waits at most {@link #READ_BACK_WAIT}, and no longer than the quorum needs.
+     */
+    public boolean readBackByQuorum(String map, Object key, Object value) {
+        int needed = quorum - 1;
+        if (needed <= 0) {
+            return true;
+        }
+        List<Member> others = cluster.getMembers().stream().filter(m -> !m.localMember()).toList();
+        if (others.size() < needed) {
+            return false;
+        }
+        AtomicInteger held = new AtomicInteger();
+        AtomicInteger unanswered = new AtomicInteger(others.size());
+        CompletableFuture<Boolean> quorate = new CompletableFuture<>();
+        IExecutorService executor = hz.getExecutorService(EXECUTOR);
+        for (Member m : others) {
+            executor.submitToMember(new ReadBack(map, key, value), m, new ExecutionCallback<Boolean>() {
+                @Override
+                public void onResponse(Boolean sees) {
+                    if (Boolean.TRUE.equals(sees) && held.incrementAndGet() >= needed) {
+                        quorate.complete(true);
+                    }
+                    answered();
+                }
+
+                @Override
+                public void onFailure(Throwable t) {
+                    answered();
+                }
+
+                private void answered() {
+                    if (unanswered.decrementAndGet() == 0) {
+                        quorate.complete(held.get() >= needed);
+                    }
+                }
+            });
+        }
+        try {
+            return quorate.get(READ_BACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private Set<UUID> members() {

@@ -45,7 +45,8 @@ public final class HazelcastLockStore implements LockStore {
     public HazelcastLockStore(HazelcastInstance hz) {
         this.files = hz.getMap(LOCK_MAP);
         this.grace = hz.getMap(GRACE_MAP);
-        this.majority = new MajorityWrites(hz);
+        // The member-left check only: a read-back by other members per lock call is not done (yet).
+        this.majority = new MajorityWrites(hz, 1);
     }
 
     /**

@@ -68,7 +68,7 @@ class HazelcastVipTableTest {
     }
 
     private HazelcastVipTable table(int i) {
-        return new HazelcastVipTable(nodes.get(i).hazelcast());
+        return new HazelcastVipTable(nodes.get(i).hazelcast(), 2);
     }
 
     private static Optional<VipRecord> row(HazelcastVipTable t, VipId vip) {

@@ -32,11 +32,7 @@ class MajorityWritesTest {
             }));
             members.add(nodes.getLast().hazelcast());
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (members.getFirst().getCluster().getMembers().size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(members.getFirst().getCluster().getMembers()).hasSize(2);
+        waitFor(() -> members.getFirst().getCluster().getMembers().size() == 2);
     }
 
     @AfterEach
@@ -47,7 +43,7 @@ class MajorityWritesTest {
     @Test
     void aWriteWithTheMembersKeptIsOnAMajority() {
         IMap<String, String> map = members.getFirst().getMap("plain");
-        MajorityWrites.Outcome<Boolean> w = new MajorityWrites(members.getFirst())
+        MajorityWrites.Outcome<Boolean> w = new MajorityWrites(members.getFirst(), 2)
                 .run(() -> map.putIfAbsent("k", "v") == null);
         assertThat(w).isEqualTo(new MajorityWrites.Outcome<>(true, true));
     }
@@ -56,7 +52,7 @@ class MajorityWritesTest {
     void aWriteDuringWhichAMemberLeftIsNot() {
         HazelcastInstance a = members.getFirst();
         IMap<String, String> map = a.getMap("plain");
-        MajorityWrites.Outcome<Boolean> w = new MajorityWrites(a).run(() -> {
+        MajorityWrites.Outcome<Boolean> w = new MajorityWrites(a, 2).run(() -> {
             boolean applied = map.putIfAbsent("k", "v") == null;
             members.get(1).getLifecycleService().terminate();
             while (a.getCluster().getMembers().size() > 1) {
@@ -65,6 +61,35 @@ class MajorityWritesTest {
             return applied;
         });
         assertThat(w).isEqualTo(new MajorityWrites.Outcome<>(true, false));
+    }
+
+    @Test
+    void aQuorumReadsBackOnlyTheValueTheMapHolds() {
+        HazelcastInstance a = members.getFirst();
+        IMap<String, String> map = a.getMap("plain");
+        map.put("k", "v");
+        MajorityWrites writes = new MajorityWrites(a, 2);
+        assertThat(writes.readBackByQuorum("plain", "k", "v")).isTrue();
+        assertThat(writes.readBackByQuorum("plain", "k", "w")).isFalse();
+        assertThat(new MajorityWrites(a, 1).readBackByQuorum("plain", "k", "w")).as("alone is a quorum of one").isTrue();
+    }
+
+    @Test
+    void withoutEnoughOtherMembersNothingIsReadBack() throws InterruptedException {
+        HazelcastInstance a = members.getFirst();
+        a.getMap("plain").put("k", "v");
+        assertThat(new MajorityWrites(a, 3).readBackByQuorum("plain", "k", "v")).isFalse();
+        members.get(1).getLifecycleService().terminate();
+        waitFor(() -> a.getCluster().getMembers().size() == 1);
+        assertThat(new MajorityWrites(a, 2).readBackByQuorum("plain", "k", "v")).isFalse();
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private static int freePort() throws Exception {
