@@ -156,7 +156,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     }
 
     public LockStore lockStore() {
-        return new HazelcastLockStore(node.hazelcast());
+        return new HazelcastLockStore(node.hazelcast(), settings.cluster().quorum());
     }
 
     /**

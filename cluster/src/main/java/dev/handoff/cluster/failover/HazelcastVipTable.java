@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The VIP table in a Hazelcast map under the quorum-protected prefix: a write without a majority fails (it
  * must: a cut-off owner that could still renew would serve beside the new owner), and so does one that returned
- * as a member left or that too few other members read back at once ({@link MajorityWrites}), since it may be on
+ * as a member left or that too few other members confirm at once ({@link MajorityWrites}), since it may be on
  * this side of a partition only. The rows' serializer writes
  * equal rows as equal bytes, which the map's {@code replace(key, old, new)} compares.
  */
@@ -75,8 +75,8 @@ public final class HazelcastVipTable implements VipTable {
                         next);
                 return false;
             }
-            if (!majority.readBackByQuorum(MAP, next.vip().name(), next)) {
-                log.info("VIP row {} written but not read back by a quorum of members: taken as not written", next);
+            if (!majority.confirmedByQuorum(next.vip().name())) {
+                log.info("VIP row {} written but not confirmed by a quorum of members: taken as not written", next);
                 return false;
             }
             return true;

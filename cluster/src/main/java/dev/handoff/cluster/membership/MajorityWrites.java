@@ -2,18 +2,18 @@ package dev.handoff.cluster.membership;
 
 import com.hazelcast.cluster.Cluster;
 import com.hazelcast.cluster.Member;
-import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.ExecutionCallback;
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -31,9 +31,11 @@ import java.util.stream.Collectors;
  *
  * <p>Two checks, the second for what the first cannot see: {@link #run} counts a write only if every member present
  * when it began is still present when it returned, and it returned before the backup timeout could have completed
- * it; {@link #readBackByQuorum} has other members read the entry back at once, and counts it only if enough of them
- * to make a quorum with this one see it: members that reach a replica holding the write now, so together with this
- * one they are the majority side, and it holds the write.
+ * it; {@link #confirmedByQuorum} then asks the other members at once whether they count this one as a member and
+ * name the same owner for the key's partition, and counts the write only if enough of them to make a quorum with
+ * this one do: together they are the majority side, and the member that applied the write holds its copy of the
+ * partition. (Not "do you read my value": other writers may have changed the entry since, and that is no reason
+ * to doubt this write.)
  */
 public final class MajorityWrites {
     /** Under Hazelcast's default backup timeout (hazelcast.operation.backup.timeout.millis, 5 s). */
@@ -68,24 +70,27 @@ public final class MajorityWrites {
     }
 
     /**
-     * Whether enough other members, asked now, read {@code value} under {@code key} in {@code map} that with this
-     * member they make the quorum. Waits at most {@link #READ_BACK_WAIT}, and no longer than the quorum needs.
+     * Whether enough other members, asked now, agree with this one on who owns {@code key}'s partition and count this
+     * one as a member, that with this member they make the quorum. Call right after a write of {@code key} returned.
+     * Waits at most {@link #READ_BACK_WAIT}, and no longer than the quorum needs.
      */
-    public boolean readBackByQuorum(String map, Object key, Object value) {
+    public boolean confirmedByQuorum(Object key) {
         int needed = quorum - 1;
         if (needed <= 0) {
             return true;
         }
+        Member owner = hz.getPartitionService().getPartition(key).getOwner();
         List<Member> others = cluster.getMembers().stream().filter(m -> !m.localMember()).toList();
-        if (others.size() < needed) {
+        if (owner == null || others.size() < needed) {
             return false;
         }
+        UUID self = cluster.getLocalMember().getUuid();
         AtomicInteger held = new AtomicInteger();
         AtomicInteger unanswered = new AtomicInteger(others.size());
         CompletableFuture<Boolean> quorate = new CompletableFuture<>();
         IExecutorService executor = hz.getExecutorService(EXECUTOR);
         for (Member m : others) {
-            executor.submitToMember(new ReadBack(map, key, value), m, new ExecutionCallback<Boolean>() {
+            executor.submitToMember(new ReadBack(key, owner.getUuid(), self), m, new ExecutionCallback<Boolean>() {
                 @Override
                 public void onResponse(Boolean sees) {
                     if (Boolean.TRUE.equals(sees) && held.incrementAndGet() >= needed) {

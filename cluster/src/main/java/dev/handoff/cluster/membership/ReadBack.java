@@ -1,37 +1,42 @@
 package dev.handoff.cluster.membership;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import java.io.IOException;
-import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
- * Runs on another member: whether the map entry under a key, read there now, equals a value just written. Keys and
- * values travel with the cluster's own serializers (the records have no Java serialization).
+ * Runs on another member, right after a write: whether that member, now, counts the writer among the members and
+ * names the same member as owner of the key's partition as the writer did. Then the member that applied the write
+ * holds the partition's copy on the side the asked member is on. The key travels with the cluster's own
+ * serializers, so that both sides hash it to the same partition.
  */
 public final class ReadBack implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
-    private String map;
     private Object key;
-    private Object value;
+    private UUID owner;
+    private UUID writer;
     private transient HazelcastInstance hz;
 
     /** For deserialization. */
     public ReadBack() {
     }
 
-    ReadBack(String map, Object key, Object value) {
-        this.map = map;
+    ReadBack(Object key, UUID owner, UUID writer) {
         this.key = key;
-        this.value = value;
+        this.owner = owner;
+        this.writer = writer;
     }
 
     @Override
     public Boolean call() {
-        return Objects.equals(hz.getMap(map).get(key), value);
+        Member there = hz.getPartitionService().getPartition(key).getOwner();
+        return there != null && there.getUuid().equals(owner)
+                && hz.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().equals(writer));
     }
 
     @Override
@@ -41,15 +46,15 @@ public final class ReadBack implements Callable<Boolean>, DataSerializable, Haze
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(map);
         out.writeObject(key);
-        out.writeObject(value);
+        out.writeString(owner.toString());
+        out.writeString(writer.toString());
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        map = in.readString();
         key = in.readObject();
-        value = in.readObject();
+        owner = UUID.fromString(in.readString());
+        writer = UUID.fromString(in.readString());
     }
 }

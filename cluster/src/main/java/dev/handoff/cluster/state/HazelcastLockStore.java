@@ -42,11 +42,11 @@ public final class HazelcastLockStore implements LockStore {
     private final IMap<String, Grace> grace;
     private final MajorityWrites majority;
 
-    public HazelcastLockStore(HazelcastInstance hz) {
+    /** @param quorum members, this one included, that make a majority */
+    public HazelcastLockStore(HazelcastInstance hz, int quorum) {
         this.files = hz.getMap(LOCK_MAP);
         this.grace = hz.getMap(GRACE_MAP);
-        // The member-left check only: a read-back by other members per lock call is not done (yet).
-        this.majority = new MajorityWrites(hz, 1);
+        this.majority = new MajorityWrites(hz, quorum);
     }
 
     /**
@@ -88,7 +88,8 @@ public final class HazelcastLockStore implements LockStore {
                 return !files.containsKey(file);
             }
             return onMajority(majority.run(() -> absent ? files.putIfAbsent(file, next) == null
-                    : next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next)));
+                    : next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next)),
+                    file);
         } catch (SplitBrainProtectionException e) {
             throw unavailable(e);
         }
@@ -103,16 +104,20 @@ public final class HazelcastLockStore implements LockStore {
     }
 
     /**
-     * A change that returned as a member left may be on this side of a partition only ({@link MajorityWrites}): the
-     * majority could grant the same lock again. The call is left unanswered as without quorum; its retransmission
-     * finds the change if the majority has it (granted to the same owner again), or makes it afresh.
+     * A change that returned as a member left, or that too few other members confirmed at once, may be on this side
+     * of a partition only ({@link MajorityWrites}): the majority could grant the same lock again. The call is left
+     * unanswered as without quorum; its retransmission finds the change if the majority has it (granted to the same
+     * owner again), or makes it afresh.
      */
-    private static boolean onMajority(MajorityWrites.Outcome<Boolean> w) {
-        if (w.result() && !w.onMajority()) {
-            throw new CallUnavailableException("the lock table changed as a member left the cluster; the change is not "
-                    + "known to be on a majority", null);
+    private boolean onMajority(MajorityWrites.Outcome<Boolean> w, Object key) {
+        if (!w.result()) {
+            return false;
         }
-        return w.result();
+        if (!w.onMajority() || !majority.confirmedByQuorum(key)) {
+            throw new CallUnavailableException("the lock table changed, but the change is not known to be on a "
+                    + "majority of the cluster (a member left, or too few confirmed it)", null);
+        }
+        return true;
     }
 
     @Override
@@ -148,7 +153,8 @@ public final class HazelcastLockStore implements LockStore {
                 return !grace.containsKey(GRACE_KEY);
             }
             return onMajority(majority.run(() -> fromNone ? grace.putIfAbsent(GRACE_KEY, next) == null
-                    : toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next)));
+                    : toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next)),
+                    GRACE_KEY);
         } catch (SplitBrainProtectionException e) {
             throw unavailable(e);
         }

@@ -12,11 +12,11 @@ import java.util.List;
  * Ports free on an address right now, picked by the kernel: other builds on this machine run the same tests at
  * the same time, so fixed ports would collide.
  */
-final class FreePorts {
+public final class FreePorts {
     private FreePorts() {
     }
 
-    static List<Integer> on(InetAddress address, int count) {
+    public static List<Integer> on(InetAddress address, int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {

@@ -3,14 +3,13 @@ package dev.handoff.cluster.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import dev.handoff.cluster.failover.FreePorts;
 import dev.handoff.cluster.vip.NodeId;
 import dev.handoff.cluster.vip.VipInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -214,22 +213,6 @@ class ClusterNodeTest {
     }
 
     private static List<Integer> freePorts(int n) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket s : sockets) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // a port we fail to close is one the member will fail to bind: the test says so then
-                }
-            }
-        }
+        return FreePorts.on(InetAddress.getLoopbackAddress(), n);
     }
 }

@@ -40,9 +40,9 @@ class HazelcastLockStoreTest {
     @BeforeEach
     void start() {
         members = Members.start(3, HazelcastReplyCache.Settings.DEFAULT);
-        a = new HazelcastLockStore(members.get(0));
-        b = new HazelcastLockStore(members.get(1));
-        c = new HazelcastLockStore(members.get(2));
+        a = new HazelcastLockStore(members.get(0), 2);
+        b = new HazelcastLockStore(members.get(1), 2);
+        c = new HazelcastLockStore(members.get(2), 2);
     }
 
     @AfterEach

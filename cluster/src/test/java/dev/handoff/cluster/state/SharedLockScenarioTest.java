@@ -65,7 +65,7 @@ class SharedLockScenarioTest {
             members.get(0).getMap(HazelcastLockStore.LOCK_MAP).clear();
             members.get(0).getMap(HazelcastLockStore.GRACE_MAP).clear();
             for (int i = 0; i < MEMBERS; i++) {
-                HazelcastLockStore store = new HazelcastLockStore(members.get(i));
+                HazelcastLockStore store = new HazelcastLockStore(members.get(i), MEMBERS / 2 + 1);
                 stores.add(store);
                 managers.add(new LockManager(store, config));
             }

@@ -57,8 +57,8 @@ class LockTableTest {
         try {
             members.add(Hazelcast.newHazelcastInstance(config(name, port)));
             members.add(Hazelcast.newHazelcastInstance(config(name, port)));
-            lock(new HazelcastLockStore(members.get(0)), "01", "a");
-            lock(new HazelcastLockStore(members.get(1)), "02", "b");
+            lock(new HazelcastLockStore(members.get(0), 2), "01", "a");
+            lock(new HazelcastLockStore(members.get(1), 2), "02", "b");
 
             LocksReport seenFromFirst = LocksReport.of(LockTable.shared(members.get(0)).records(), 10);
 
