@@ -2,7 +2,7 @@
 # vip-watch.sh: watch which nodes hold $VIP for the whole test (started by kc_vip_watch_start, in its own process
 # group, ended with SIGTERM to that group by kc_vip_watch_stop). Two views of the same thing:
 #  - OUT_DIR/vip-events.log: "EPOCH NODE init|add|del", one line per address event of each node's eth0, stamped
-#    when `ip monitor` reports it; exact, so an overlap of a millisecond shows;
+#    by `ip monitor` as the event reaches it; exact, so an overlap of a millisecond shows;
 #  - samples of every node's `ip -o addr` about every VIP_WATCH_MS=50 ms, as an outside observer polling sees it:
 #    OUT_DIR/vip-samples.log gets a line whenever the set of holders changes ("EPOCH n1,n2"), and at the end
 #    OUT_DIR/vip-watch.summary gets "samples=N sample_overlaps=N sample_overlaps_raw=N" (samples in which two
@@ -13,10 +13,14 @@ EV=$OUT_DIR/vip-events.log SAMPLES=$OUT_DIR/vip-samples.log SUMMARY=$OUT_DIR/vip
 period=$(awk -v ms="${VIP_WATCH_MS:-50}" 'BEGIN{printf "%.3f", ms/1000}')
 rm -f "$SUMMARY"; : > "$SAMPLES"
 for n in $(seq 1 "$NODES"); do
-  kc_node_ip "$n" -o monitor address dev eth0 | while IFS= read -r l; do
-    [[ $l == *" inet $VIP/"* ]] || continue
-    if [[ $l == Deleted* ]]; then echo "$EPOCHREALTIME $n del"; else echo "$EPOCHREALTIME $n add"; fi
-  done >> "$EV" &
+  # Stamped by ip itself as each netlink message arrives (-ts: "[2026-11-24T15:14:03.524123] Deleted ..."), not by
+  # a reader further down the pipe: under load a shell stamping lines it reads late made a removal look 80 ms
+  # later than the node's own log put it.
+  kc_node_ip "$n" -ts -o monitor address dev eth0 | awk -v n="$n" -v vip=" inet $VIP/" 'index($0, vip) {
+    split(substr($0, 2, 26), t, /[-T:.]/)
+    printf "%d.%s %s %s\n", mktime(t[1] " " t[2] " " t[3] " " t[4] " " t[5] " " t[6]), t[7], n, ($2 == "Deleted" ? "del" : "add")
+    fflush()
+  }' >> "$EV" &
 done
 sleep 0.1      # monitors subscribed before the first snapshot: a change in between shows in both (harmless)
 for n in $(kc_vip_owner); do echo "$EPOCHREALTIME $n init"; done >> "$EV"
