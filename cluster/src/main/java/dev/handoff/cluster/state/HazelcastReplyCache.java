@@ -150,7 +150,7 @@ public final class HazelcastReplyCache implements ReplyCache {
                 case ReplyEntry.InProgress p -> {
                     if (map.replace(key, p, mine)) {
                         takeovers.increment();
-                        return new Lookup.Execute();
+                        return new Lookup.Execute(true);
                     }
                     // Lost to another copy's takeover, or the entry completed or expired meanwhile: look again.
                 }

@@ -17,8 +17,15 @@ public interface ReplyCache {
     void abandon(ReplyCacheKey key);
 
     sealed interface Lookup {
-        /** First time seen: execute, then {@link #complete}. */
-        record Execute() implements Lookup {
+        /**
+         * Execute, then {@link #complete}. {@code earlierRunLost}: a copy of this call began before, on a node that
+         * left the cluster or never finished it, and no reply was kept; its effects may already be in place.
+         */
+        record Execute(boolean earlierRunLost) implements Lookup {
+            /** First time seen. */
+            public Execute() {
+                this(false);
+            }
         }
 
         /** Same call is executing now: drop this copy. */

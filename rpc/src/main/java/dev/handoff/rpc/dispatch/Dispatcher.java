@@ -99,10 +99,11 @@ public final class Dispatcher {
         }
 
         ReplyCacheKey key = null;
+        boolean earlierRunLost = false;
         if (proc.cachePolicy() == CachePolicy.REPLY && replyCache != ReplyCache.NONE) {
             key = cacheKey(h, record, peer);
             switch (replyCache.begin(key)) {
-                case ReplyCache.Lookup.Execute e -> { }
+                case ReplyCache.Lookup.Execute e -> earlierRunLost = e.earlierRunLost();
                 case ReplyCache.Lookup.InProgress p -> {
                     observer.onDropped(peer, "retransmission of xid " + Integer.toUnsignedString(h.xid())
                             + " still in progress");
@@ -123,7 +124,7 @@ public final class Dispatcher {
         RpcReply reply;
         ByteBuf out;
         try {
-            reply = invoke(proc, new CallContext(h, peer), in);
+            reply = invoke(proc, new CallContext(h, peer, earlierRunLost), in);
             if (reply instanceof RpcReply.Drop drop) {
                 dropped(key, peer, drop.reason());
                 return null;

@@ -207,6 +207,16 @@ class DispatcherTest {
     }
 
     @Test
+    void aRunTakenOverFromANodeThatLeftTellsTheHandlerItsEffectsMayBeInPlace() {
+        process(new Dispatcher(List.of(program.program()), new RecordingCache(new ReplyCache.Lookup.Execute()),
+                observer), call(15, TestProgram.CACHED, 5));
+        assertThat(program.lastEarlierRunLost).isFalse();
+        process(new Dispatcher(List.of(program.program()), new RecordingCache(new ReplyCache.Lookup.Execute(true)),
+                observer), call(16, TestProgram.CACHED, 5));
+        assertThat(program.lastEarlierRunLost).isTrue();
+    }
+
+    @Test
     void aCacheThatCannotStoreTheReplyStillLetsTheReplyOutAndForgetsTheEntry() {
         RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute()) {
             @Override
@@ -355,6 +365,7 @@ class DispatcherTest {
         /** How many more UNAVAILABLE calls find the shared state out of reach. */
         int unavailableFor;
         Credential lastCredential;
+        boolean lastEarlierRunLost;
 
         /** Arguments holding a resource; mode 0 returns, 1 throws an exception, 2 throws an error. */
         record Held(int mode, TestProgram owner) implements AutoCloseable {
@@ -391,7 +402,10 @@ class DispatcherTest {
                         }
                     }, CachePolicy.REPLY);
             Procedure<Integer, Integer> cached = new Procedure<>(CACHED, "CACHED", XdrDecoder::readInt,
-                    XdrEncoder::writeInt, (call, arg) -> ++executions, CachePolicy.REPLY);
+                    XdrEncoder::writeInt, (call, arg) -> {
+                        lastEarlierRunLost = call.earlierRunLost();
+                        return ++executions;
+                    }, CachePolicy.REPLY);
             Procedure<Integer, Integer> strict = new Procedure<>(STRICT, "STRICT", in -> {
                 int v = in.readInt();
                 if (v < 0) {

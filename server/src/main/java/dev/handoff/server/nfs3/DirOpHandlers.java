@@ -1,6 +1,7 @@
 package dev.handoff.server.nfs3;
 
 import dev.handoff.rpc.xdr.Opaque;
+import dev.handoff.server.linux.Errno;
 import dev.handoff.server.nfs3.xdr.LinkArgs;
 import dev.handoff.server.nfs3.xdr.LinkResult;
 import dev.handoff.server.nfs3.xdr.LookupArgs;
@@ -18,9 +19,13 @@ import dev.handoff.server.vfs.Attributes;
 import dev.handoff.server.vfs.FileKind;
 import dev.handoff.server.vfs.Inode;
 import dev.handoff.server.vfs.VfsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** LOOKUP, READLINK, REMOVE, RMDIR, RENAME and LINK (RFC 1813 §3.3.3, §3.3.5, §3.3.12 to §3.3.15). */
 final class DirOpHandlers {
+    private static final Logger log = LoggerFactory.getLogger(DirOpHandlers.class);
+
     private DirOpHandlers() {
     }
 
@@ -54,7 +59,11 @@ final class DirOpHandlers {
     static RemoveResult remove(Nfs3Request req, RemoveArgs args) throws Nfs3Failure, VfsException {
         Nfs3Target dir = req.changing(args.object());
         Inode last = lastLink(req, dir, args.object().name().bytes());
-        dir.vfs().remove(dir.who(), dir.inode(), args.object().name().bytes());
+        try {
+            dir.vfs().remove(dir.who(), dir.inode(), args.object().name().bytes());
+        } catch (VfsException e) {
+            alreadyDone(req, e, "REMOVE");
+        }
         removed(req, last);
         return new RemoveResult.Ok(req.wcc(dir.handle()));
     }
@@ -66,7 +75,11 @@ final class DirOpHandlers {
     /** §3.3.13. */
     static RemoveResult rmdir(Nfs3Request req, RmdirArgs args) throws Nfs3Failure, VfsException {
         Nfs3Target dir = req.changing(args.object());
-        dir.vfs().rmdir(dir.who(), dir.inode(), args.object().name().bytes());
+        try {
+            dir.vfs().rmdir(dir.who(), dir.inode(), args.object().name().bytes());
+        } catch (VfsException e) {
+            alreadyDone(req, e, "RMDIR");
+        }
         return new RemoveResult.Ok(req.wcc(dir.handle()));
     }
 
@@ -87,8 +100,17 @@ final class DirOpHandlers {
         if (last != null && last.equals(lastLink(req, from, args.from().name().bytes()))) {
             last = null; // renaming a file onto itself (or a hard link of it) removes nothing
         }
-        from.vfs().rename(from.who(), from.inode(), args.from().name().bytes(), to.inode(),
-                args.to().name().bytes());
+        try {
+            from.vfs().rename(from.who(), from.inode(), args.from().name().bytes(), to.inode(),
+                    args.to().name().bytes());
+        } catch (VfsException e) {
+            // Done before only if the source is gone and the target is there.
+            if (!req.earlierRunLost() || !exists(to, args.to().name().bytes())) {
+                throw e;
+            }
+            alreadyDone(req, e, "RENAME");
+            last = null;
+        }
         removed(req, last);
         return new RenameResult.Ok(req.wcc(from.handle()), req.wcc(to.handle()));
     }
@@ -107,6 +129,29 @@ final class DirOpHandlers {
             return a.kind() == FileKind.REGULAR && a.nlink() <= 1 ? file : null;
         } catch (VfsException e) {
             return null;
+        }
+    }
+
+    /**
+     * A retransmission whose first copy began on a node that left mid-call, and no reply was kept: if the name is
+     * already gone, that copy most likely removed it, and the client, which never saw its reply, must get the
+     * success it would have got, not NOENT (the reply cache exists for exactly this; here it lost the entry with the
+     * node). Rethrows anything else.
+     */
+    private static void alreadyDone(Nfs3Request req, VfsException e, String what) throws VfsException {
+        if (!req.earlierRunLost() || e.errno() != Errno.ENOENT) {
+            throw e;
+        }
+        log.info("{} of a name already gone, retransmitted after the node running its first copy left: answered as "
+                + "done", what);
+    }
+
+    private static boolean exists(Nfs3Target dir, Opaque name) {
+        try {
+            dir.vfs().lookup(dir.who(), dir.inode(), name);
+            return true;
+        } catch (VfsException e) {
+            return false;
         }
     }
 

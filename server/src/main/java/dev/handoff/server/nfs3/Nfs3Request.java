@@ -57,6 +57,11 @@ final class Nfs3Request {
         return context;
     }
 
+    /** Whether an earlier copy of this call may have run on a node that left mid-call ({@link CallContext}). */
+    boolean earlierRunLost() {
+        return call.earlierRunLost();
+    }
+
     /** The prologue for a handle the call only reads. */
     Nfs3Target read(FileHandle3 handle) throws Nfs3Failure {
         Nfs3Target target = opened.get(handle);

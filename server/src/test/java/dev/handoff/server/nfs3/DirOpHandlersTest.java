@@ -10,6 +10,7 @@ import static dev.handoff.server.nfs3.xdr.Nfs3Procedures.NFSPROC3_RENAME;
 import static dev.handoff.server.nfs3.xdr.Nfs3Procedures.NFSPROC3_RMDIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handoff.rpc.dispatch.CallContext;
 import dev.handoff.server.nfs3.xdr.DirOpArgs3;
 import dev.handoff.server.nfs3.xdr.FileHandle3;
 import dev.handoff.server.nfs3.xdr.Filename3;
@@ -142,6 +143,34 @@ class DirOpHandlersTest {
         assertThat(result.status()).isEqualTo(Nfs3Status.NFS3ERR_NOENT);
         assertThat(result.dirWcc().before().isPresent()).isTrue();
         assertThat(result.dirWcc().after().isPresent()).isTrue();
+    }
+
+    /** The first copy ran on a node that left mid-call, its reply lost with the node's reply cache entry. */
+    private CallContext retransmittedAfterLoss() {
+        CallContext c = fx.as(Nfs3Fixture.ALICE, "10.1.0.5", 40_000);
+        return new CallContext(c.header(), c.peer(), true);
+    }
+
+    @Test
+    void aRetransmittedRemoveWhoseFirstRunWasLostFindsTheNameGoneAndAnswersDone() throws Exception {
+        RemoveResult gone = fx.call(retransmittedAfterLoss(), NFSPROC3_REMOVE, new RemoveArgs(in(homeHandle, "absent")));
+        assertThat(gone.status()).isEqualTo(Nfs3Status.NFS3_OK);
+
+        fx.vfs.dir(home, "sub", 0755, 1000, 1000);
+        RemoveResult otherError = fx.call(retransmittedAfterLoss(), NFSPROC3_REMOVE,
+                new RemoveArgs(in(homeHandle, "sub")));
+        assertThat(otherError.status()).as("only a missing name counts as done").isEqualTo(Nfs3Status.NFS3ERR_ISDIR);
+    }
+
+    @Test
+    void aRetransmittedRenameWhoseFirstRunWasLostIsDoneOnlyWhenTheTargetIsThere() throws Exception {
+        RenameResult done = fx.call(retransmittedAfterLoss(), NFSPROC3_RENAME,
+                new RenameArgs(in(homeHandle, "absent"), in(homeHandle, "notes")));
+        assertThat(done.status()).isEqualTo(Nfs3Status.NFS3_OK);
+
+        RenameResult neither = fx.call(retransmittedAfterLoss(), NFSPROC3_RENAME,
+                new RenameArgs(in(homeHandle, "absent"), in(homeHandle, "also-absent")));
+        assertThat(neither.status()).isEqualTo(Nfs3Status.NFS3ERR_NOENT);
     }
 
     @Test
