@@ -14,13 +14,13 @@ period=$(awk -v ms="${VIP_WATCH_MS:-50}" 'BEGIN{printf "%.3f", ms/1000}')
 rm -f "$SUMMARY"; : > "$SAMPLES"
 for n in $(seq 1 "$NODES"); do
   # Stamped by ip itself as each netlink message arrives (-ts: "[2026-11-24T15:14:03.524123] Deleted ..."), not by
-  # a reader further down the pipe: under load a shell stamping lines it reads late made a removal look 80 ms
-  # later than the node's own log put it.
-  kc_node_ip "$n" -ts -o monitor address dev eth0 | awk -v n="$n" -v vip=" inet $VIP/" 'index($0, vip) {
-    split(substr($0, 2, 26), t, /[-T:.]/)
-    printf "%d.%s %s %s\n", mktime(t[1] " " t[2] " " t[3] " " t[4] " " t[5] " " t[6]), t[7], n, ($2 == "Deleted" ? "del" : "add")
-    fflush()
-  }' >> "$EV" &
+  # the reader further down the pipe: under load a shell stamping the lines it read made a removal look 80 ms
+  # later than the node's own log put it. (A shell reads each line at once; mawk would buffer them.)
+  kc_node_ip "$n" -ts -o monitor address dev eth0 | while IFS= read -r l; do
+    [[ $l == *" inet $VIP/"* ]] || continue
+    t=${l:1:26}; t=$(date -d "${t/T/ }" +%s.%6N)
+    if [[ ${l:29} == Deleted* ]]; then echo "$t $n del"; else echo "$t $n add"; fi
+  done >> "$EV" &
 done
 sleep 0.1      # monitors subscribed before the first snapshot: a change in between shows in both (harmless)
 for n in $(kc_vip_owner); do echo "$EPOCHREALTIME $n init"; done >> "$EV"
