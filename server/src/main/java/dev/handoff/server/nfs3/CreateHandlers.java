@@ -1,5 +1,7 @@
 package dev.handoff.server.nfs3;
 
+import dev.handoff.rpc.xdr.Opaque;
+import dev.handoff.server.linux.Errno;
 import dev.handoff.server.nfs3.xdr.CreateArgs;
 import dev.handoff.server.nfs3.xdr.CreateHow3;
 import dev.handoff.server.nfs3.xdr.FileType3;
@@ -10,16 +12,20 @@ import dev.handoff.server.nfs3.xdr.NewObjectResult;
 import dev.handoff.server.nfs3.xdr.Nfs3Status;
 import dev.handoff.server.nfs3.xdr.SymlinkArgs;
 import dev.handoff.server.vfs.CreateMode;
+import dev.handoff.server.vfs.FileKind;
 import dev.handoff.server.vfs.Inode;
 import dev.handoff.server.vfs.SetAttributes;
 import dev.handoff.server.vfs.SpecialFile;
 import dev.handoff.server.vfs.VfsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CREATE, MKDIR, SYMLINK and MKNOD (RFC 1813 §3.3.8 to §3.3.11): each returns the new object's handle and
  * attributes, so the client need not look it up, and the directory's wcc_data, failed or not.
  */
 final class CreateHandlers {
+    private static final Logger log = LoggerFactory.getLogger(CreateHandlers.class);
     private CreateHandlers() {
     }
 
@@ -45,7 +51,12 @@ final class CreateHandlers {
                 attributes = SetAttributes.NONE;
             }
         }
-        Inode made = dir.vfs().create(dir.who(), dir.inode(), args.where().name().bytes(), mode, attributes);
+        Inode made;
+        try {
+            made = dir.vfs().create(dir.who(), dir.inode(), args.where().name().bytes(), mode, attributes);
+        } catch (VfsException e) {
+            made = madeByLostRun(req, dir, args.where().name().bytes(), FileKind.REGULAR, e, "CREATE");
+        }
         return made(req, dir, made);
     }
 
@@ -57,7 +68,12 @@ final class CreateHandlers {
     static NewObjectResult mkdir(Nfs3Request req, MkdirArgs args) throws Nfs3Failure, VfsException {
         Nfs3Target dir = req.changing(args.where());
         SetAttributes attributes = Nfs3Attrs.setAttributes(args.attributes());
-        Inode made = dir.vfs().mkdir(dir.who(), dir.inode(), args.where().name().bytes(), attributes);
+        Inode made;
+        try {
+            made = dir.vfs().mkdir(dir.who(), dir.inode(), args.where().name().bytes(), attributes);
+        } catch (VfsException e) {
+            made = madeByLostRun(req, dir, args.where().name().bytes(), FileKind.DIRECTORY, e, "MKDIR");
+        }
         return made(req, dir, made);
     }
 
@@ -69,8 +85,13 @@ final class CreateHandlers {
     static NewObjectResult symlink(Nfs3Request req, SymlinkArgs args) throws Nfs3Failure, VfsException {
         Nfs3Target dir = req.changing(args.where());
         SetAttributes attributes = Nfs3Attrs.setAttributes(args.attributes());
-        Inode made = dir.vfs().symlink(dir.who(), dir.inode(), args.where().name().bytes(), args.data().bytes(),
-                attributes);
+        Inode made;
+        try {
+            made = dir.vfs().symlink(dir.who(), dir.inode(), args.where().name().bytes(), args.data().bytes(),
+                    attributes);
+        } catch (VfsException e) {
+            made = madeByLostRun(req, dir, args.where().name().bytes(), FileKind.SYMLINK, e, "SYMLINK");
+        }
         return made(req, dir, made);
     }
 
@@ -102,6 +123,26 @@ final class CreateHandlers {
 
     static NewObjectResult mknodFailed(Nfs3Request req, MknodArgs args, Nfs3Status status) {
         return new NewObjectResult.Fail(status, req.wcc(args.where().dir()));
+    }
+
+    /**
+     * A retransmission whose first copy began on a node that left mid-call, its reply lost with it: a name already
+     * there, of the kind the call makes, is most likely what that copy made, and the client, which never saw the
+     * reply, gets the success it would have got rather than EXIST (DirOpHandlers does the same for REMOVE and
+     * RENAME). Rethrows anything else.
+     */
+    private static Inode madeByLostRun(Nfs3Request req, Nfs3Target dir, Opaque name, FileKind kind, VfsException e,
+                                       String what) throws VfsException {
+        if (!req.earlierRunLost() || e.errno() != Errno.EEXIST) {
+            throw e;
+        }
+        Inode there = dir.vfs().lookup(dir.who(), dir.inode(), name);
+        if (dir.vfs().getattr(there).kind() != kind) {
+            throw e;
+        }
+        log.info("{} of a name already there, retransmitted after the node running its first copy left: answered "
+                + "with what is there", what);
+        return there;
     }
 
     private static NewObjectResult made(Nfs3Request req, Nfs3Target dir, Inode made) {

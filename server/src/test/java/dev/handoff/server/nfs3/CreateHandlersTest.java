@@ -7,6 +7,7 @@ import static dev.handoff.server.nfs3.xdr.Nfs3Procedures.NFSPROC3_READLINK;
 import static dev.handoff.server.nfs3.xdr.Nfs3Procedures.NFSPROC3_SYMLINK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.handoff.rpc.dispatch.CallContext;
 import dev.handoff.server.nfs3.xdr.CreateArgs;
 import dev.handoff.server.nfs3.xdr.CreateHow3;
 import dev.handoff.server.nfs3.xdr.DirOpArgs3;
@@ -81,6 +82,27 @@ class CreateHandlersTest {
         assertThat(again.status()).isEqualTo(Nfs3Status.NFS3ERR_EXIST);
         assertThat(again.dirWcc().before().isPresent()).isTrue();
         assertThat(again.dirWcc().after().isPresent()).isTrue();
+    }
+
+    /** The first copy ran on a node that left mid-call, its reply lost with the node's reply cache entry. */
+    private CallContext retransmittedAfterLoss() {
+        CallContext c = fx.as(Nfs3Fixture.ALICE, "10.1.0.5", 40_000);
+        return new CallContext(c.header(), c.peer(), true);
+    }
+
+    @Test
+    void aRetransmittedGuardedCreateWhoseFirstRunWasLostAnswersWithTheFileThere() throws Exception {
+        NewObjectResult first = create("f", new CreateHow3.Guarded(Sattr3.NONE));
+
+        NewObjectResult again = fx.call(retransmittedAfterLoss(), NFSPROC3_CREATE,
+                new CreateArgs(in("f"), new CreateHow3.Guarded(Sattr3.NONE)));
+
+        assertThat(again.status()).isEqualTo(Nfs3Status.NFS3_OK);
+        assertThat(((NewObjectResult.Ok) again).object()).isEqualTo(((NewObjectResult.Ok) first).object());
+        NewObjectResult notADirectory = fx.call(retransmittedAfterLoss(), NFSPROC3_MKDIR,
+                new MkdirArgs(in("f"), Sattr3.NONE));
+        assertThat(notADirectory.status()).as("a name of another kind is not what the call made")
+                .isEqualTo(Nfs3Status.NFS3ERR_EXIST);
     }
 
     @Test
