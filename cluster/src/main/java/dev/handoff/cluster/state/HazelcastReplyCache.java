@@ -7,8 +7,11 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MaxSizePolicy;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
+import dev.handoff.cluster.membership.MajorityWrites;
 import dev.handoff.rpc.cache.ReplyCache;
 import dev.handoff.rpc.cache.ReplyCacheKey;
+import dev.handoff.rpc.dispatch.CallUnavailableException;
 import dev.handoff.rpc.xdr.Opaque;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +48,9 @@ import java.util.concurrent.atomic.LongAdder;
  * survivors drop it from the member list (at once when its connections close, else after Hazelcast's heartbeat
  * timeout); until then its retransmissions are dropped, and the client retries.
  *
- * <p>A map operation that fails (the member lost its quorum) throws out of {@link #begin}, and the call is not
- * run: a node that cannot reach the shared cache is about to give up its addresses anyway.
+ * <p>A map operation that fails (the member lost its quorum) throws out of {@link #begin}, as a
+ * {@code CallUnavailableException} when it is the quorum, and the call is not run: a node that cannot reach the
+ * shared cache is about to give up its addresses anyway.
  */
 public final class HazelcastReplyCache implements ReplyCache {
     public static final String DEFAULT_MAP = "handoff.rpc.drc";
@@ -92,6 +96,8 @@ public final class HazelcastReplyCache implements ReplyCache {
 
     private final IMap<ReplyCacheKey, ReplyEntry> map;
     private final HazelcastInstance hz;
+    /** Only its member-left check ({@link MajorityWrites#run}): no quorum read-back on the call path. */
+    private final MajorityWrites majority;
     private final UUID self;
     private final Duration ttl;
     private final InstantSource clock;
@@ -103,6 +109,7 @@ public final class HazelcastReplyCache implements ReplyCache {
 
     public HazelcastReplyCache(HazelcastInstance hz, Settings settings, InstantSource clock) {
         this.hz = hz;
+        this.majority = new MajorityWrites(hz, 1);
         this.map = hz.getMap(settings.mapName());
         this.self = hz.getCluster().getLocalMember().getUuid();
         this.ttl = Duration.ofSeconds(settings.ttl().toSeconds());
@@ -131,12 +138,22 @@ public final class HazelcastReplyCache implements ReplyCache {
 
     @Override
     public Lookup begin(ReplyCacheKey key) {
+        try {
+            return lookUpAndMark(key);
+        } catch (SplitBrainProtectionException e) {
+            throw new CallUnavailableException("the reply cache cannot be changed without the cluster's quorum", e);
+        }
+    }
+
+    private Lookup lookUpAndMark(ReplyCacheKey key) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             ReplyEntry.InProgress mine = new ReplyEntry.InProgress(self, now);
-            switch (map.putIfAbsent(key, mine, ttl.toSeconds(), TimeUnit.SECONDS)) {
+            MajorityWrites.Outcome<ReplyEntry> put = majority.run(
+                    () -> map.putIfAbsent(key, mine, ttl.toSeconds(), TimeUnit.SECONDS));
+            switch (put.result()) {
                 case null -> {
-                    return new Lookup.Execute();
+                    return markedOnMajority(put.onMajority(), new Lookup.Execute());
                 }
                 case ReplyEntry.Done d -> {
                     hits.increment();
@@ -148,9 +165,10 @@ public final class HazelcastReplyCache implements ReplyCache {
                     return new Lookup.InProgress();
                 }
                 case ReplyEntry.InProgress p -> {
-                    if (map.replace(key, p, mine)) {
+                    MajorityWrites.Outcome<Boolean> taken = majority.run(() -> map.replace(key, p, mine));
+                    if (taken.result()) {
                         takeovers.increment();
-                        return new Lookup.Execute(true);
+                        return markedOnMajority(taken.onMajority(), new Lookup.Execute(true));
                     }
                     // Lost to another copy's takeover, or the entry completed or expired meanwhile: look again.
                 }
@@ -158,6 +176,20 @@ public final class HazelcastReplyCache implements ReplyCache {
         }
         drops.increment();
         return new Lookup.InProgress();
+    }
+
+    /**
+     * The in-progress mark must be on the majority before the call runs: a mark stored only on this side of a
+     * partition (the write returned as a member left, {@link MajorityWrites}) would leave the new owner no trace
+     * that the call may have run, and its retransmission there would run it as new (a REMOVE answered NOENT).
+     * Such a call is not run; the client retransmits.
+     */
+    private static Lookup markedOnMajority(boolean onMajority, Lookup execute) {
+        if (!onMajority) {
+            throw new CallUnavailableException("the reply cache's in-progress mark was stored as a member left; it "
+                    + "is not known to be on a majority", null);
+        }
+        return execute;
     }
 
     private boolean stale(ReplyEntry.InProgress p, Instant now) {

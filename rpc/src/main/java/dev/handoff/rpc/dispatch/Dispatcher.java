@@ -102,7 +102,16 @@ public final class Dispatcher {
         boolean earlierRunLost = false;
         if (proc.cachePolicy() == CachePolicy.REPLY && replyCache != ReplyCache.NONE) {
             key = cacheKey(h, record, peer);
-            switch (replyCache.begin(key)) {
+            ReplyCache.Lookup lookup;
+            try {
+                lookup = replyCache.begin(key);
+            } catch (CallUnavailableException e) {
+                // The shared cache cannot take the mark now (cut off, or not known to be on the majority): the
+                // call is not run and gets no reply; the client retransmits, to the VIP's next owner if it moves.
+                observer.onDropped(peer, e.getMessage());
+                return null;
+            }
+            switch (lookup) {
                 case ReplyCache.Lookup.Execute e -> earlierRunLost = e.earlierRunLost();
                 case ReplyCache.Lookup.InProgress p -> {
                     observer.onDropped(peer, "retransmission of xid " + Integer.toUnsignedString(h.xid())

@@ -207,6 +207,19 @@ class DispatcherTest {
     }
 
     @Test
+    void aCacheThatCannotTakeTheMarkDropsTheCallUnrun() {
+        RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute()) {
+            @Override
+            public Lookup begin(ReplyCacheKey key) {
+                throw new CallUnavailableException("cut off", null);
+            }
+        };
+        Dispatcher d = new Dispatcher(List.of(program.program()), cache, observer);
+        assertThat(process(d, call(17, TestProgram.CACHED, 5))).isNull();
+        assertThat(program.executions).isZero();
+    }
+
+    @Test
     void aRunTakenOverFromANodeThatLeftTellsTheHandlerItsEffectsMayBeInPlace() {
         process(new Dispatcher(List.of(program.program()), new RecordingCache(new ReplyCache.Lookup.Execute()),
                 observer), call(15, TestProgram.CACHED, 5));
