@@ -40,12 +40,8 @@ class TortureIT {
     private static final Logger log = LoggerFactory.getLogger(TortureIT.class);
     private static final boolean LONG = Boolean.parseBoolean(System.getProperty("handoff.long", "false"));
     private static final String ALL_FAULTS = "move kill partition pause restart";
-    /**
-     * The default run's kinds: those whose findings are fixed. Partitions and pauses still find anomalies (a VIP
-     * on two nodes for up to 0.44 s while its owner is cut off; a VIP without owner after a pause and a Hazelcast
-     * merge): they run in the long form, and in any run given -Dhandoff.torture.kinds (docs/testing.md).
-     */
-    private static final String SHORT_FAULTS = "move kill restart";
+    /** The default run's kinds: all five, in two rounds. */
+    private static final String SHORT_FAULTS = ALL_FAULTS;
 
     private KernelExports exports;
 
