@@ -44,6 +44,9 @@ public final class HazelcastConfigs {
         c.setProperty("hazelcast.max.wait.seconds.before.join", seconds(Math.max(1, 2 * cc.joinWait().toSeconds())));
         c.setProperty("hazelcast.merge.first.run.delay.seconds", seconds(cc.mergeDelay().toSeconds()));
         c.setProperty("hazelcast.merge.next.run.delay.seconds", seconds(cc.mergeDelay().toSeconds()));
+        // A write whose backup does not answer completes anyway after this long (5 s by default); MajorityWrites
+        // counts no write that took that long, so the bound is set well above a slow but healthy write.
+        c.setProperty(MajorityWrites.BACKUP_TIMEOUT_PROPERTY, Long.toString(MajorityWrites.BACKUP_TIMEOUT.toMillis()));
         c.getMemberAttributeConfig()
                 .setAttribute(ATTR_NODE, cc.nodeName().name())
                 .setAttribute(ATTR_WITNESS, Boolean.toString(cc.witness()));

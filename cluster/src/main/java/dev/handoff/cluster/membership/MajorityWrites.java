@@ -38,8 +38,9 @@ import java.util.stream.Collectors;
  * to doubt this write.)
  */
 public final class MajorityWrites {
-    /** Under Hazelcast's default backup timeout (hazelcast.operation.backup.timeout.millis, 5 s). */
-    static final Duration LONGEST = Duration.ofSeconds(4);
+    /** Hazelcast's backup timeout as the cluster configures it ({@link HazelcastConfigs}; Hazelcast's default is 5 s). */
+    public static final String BACKUP_TIMEOUT_PROPERTY = "hazelcast.operation.backup.timeout.millis";
+    public static final Duration BACKUP_TIMEOUT = Duration.ofSeconds(15);
 
     /** How long a read-back waits for the other members' answers. */
     static final Duration READ_BACK_WAIT = Duration.ofMillis(500);
@@ -48,12 +49,18 @@ public final class MajorityWrites {
     private final HazelcastInstance hz;
     private final Cluster cluster;
     private final int quorum;
+    private final Duration longest;
 
     /** @param quorum members, this one included, that make a majority (the cluster's split-brain protection) */
     public MajorityWrites(HazelcastInstance hz, int quorum) {
         this.hz = hz;
         this.cluster = hz.getCluster();
         this.quorum = quorum;
+        String configured = hz.getConfig().getProperty(BACKUP_TIMEOUT_PROPERTY);
+        Duration backupTimeout = configured != null ? Duration.ofMillis(Long.parseLong(configured))
+                : Duration.ofSeconds(5);
+        // A write that returned a second before the backup timeout cannot have been completed by it.
+        this.longest = backupTimeout.minusSeconds(1);
     }
 
     /** What a write did: its result, and whether that result is known to be on a majority. */
@@ -65,7 +72,7 @@ public final class MajorityWrites {
         Set<UUID> before = members();
         long start = System.nanoTime();
         T result = write.get();
-        boolean quick = System.nanoTime() - start < LONGEST.toNanos();
+        boolean quick = System.nanoTime() - start < longest.toNanos();
         return new Outcome<>(result, quick && members().containsAll(before));
     }
 

@@ -146,14 +146,33 @@ public final class HazelcastReplyCache implements ReplyCache {
     }
 
     private Lookup lookUpAndMark(ReplyCacheKey key) {
+        // Our own mark from an attempt whose write returned as a member left (MajorityWrites): it may be on this
+        // side of a partition only, so it is written once more before the call may run.
+        ReplyEntry.InProgress unconfirmed = null;
+        boolean earlierRunLost = false;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
             ReplyEntry.InProgress mine = new ReplyEntry.InProgress(self, now);
+            if (unconfirmed != null) {
+                ReplyEntry.InProgress before = unconfirmed;
+                MajorityWrites.Outcome<Boolean> again = majority.run(() -> map.replace(key, before, mine));
+                unconfirmed = again.result() && !again.onMajority() ? mine : null;
+                if (again.result() && again.onMajority()) {
+                    return new Lookup.Execute(earlierRunLost);
+                }
+                if (again.result()) {
+                    continue;
+                }
+                // No longer our mark (taken over, or expired): look again from the start.
+            }
             MajorityWrites.Outcome<ReplyEntry> put = majority.run(
                     () -> map.putIfAbsent(key, mine, ttl.toSeconds(), TimeUnit.SECONDS));
             switch (put.result()) {
                 case null -> {
-                    return markedOnMajority(put.onMajority(), new Lookup.Execute());
+                    if (put.onMajority()) {
+                        return new Lookup.Execute(earlierRunLost);
+                    }
+                    unconfirmed = mine;
                 }
                 case ReplyEntry.Done d -> {
                     hits.increment();
@@ -168,28 +187,24 @@ public final class HazelcastReplyCache implements ReplyCache {
                     MajorityWrites.Outcome<Boolean> taken = majority.run(() -> map.replace(key, p, mine));
                     if (taken.result()) {
                         takeovers.increment();
-                        return markedOnMajority(taken.onMajority(), new Lookup.Execute(true));
+                        earlierRunLost = true;
+                        if (taken.onMajority()) {
+                            return new Lookup.Execute(true);
+                        }
+                        unconfirmed = mine;
                     }
-                    // Lost to another copy's takeover, or the entry completed or expired meanwhile: look again.
+                    // Else lost to another copy's takeover, or the entry completed or expired meanwhile: look again.
                 }
             }
         }
+        if (unconfirmed != null) {
+            // Not run: a mark the new owner cannot see would let its retransmission there run as new (a REMOVE
+            // answered NOENT). The client retransmits.
+            throw new CallUnavailableException("the reply cache's in-progress mark is not known to be on a majority "
+                    + "(a member left each time it was written)", null);
+        }
         drops.increment();
         return new Lookup.InProgress();
-    }
-
-    /**
-     * The in-progress mark must be on the majority before the call runs: a mark stored only on this side of a
-     * partition (the write returned as a member left, {@link MajorityWrites}) would leave the new owner no trace
-     * that the call may have run, and its retransmission there would run it as new (a REMOVE answered NOENT).
-     * Such a call is not run; the client retransmits.
-     */
-    private static Lookup markedOnMajority(boolean onMajority, Lookup execute) {
-        if (!onMajority) {
-            throw new CallUnavailableException("the reply cache's in-progress mark was stored as a member left; it "
-                    + "is not known to be on a majority", null);
-        }
-        return execute;
     }
 
     private boolean stale(ReplyEntry.InProgress p, Instant now) {

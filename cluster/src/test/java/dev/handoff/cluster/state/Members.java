@@ -1,10 +1,12 @@
 package dev.handoff.cluster.state;
 
+import dev.handoff.cluster.membership.MajorityWrites;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import dev.handoff.cluster.membership.MajorityWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +45,8 @@ final class Members implements AutoCloseable {
                 .setProperty("hazelcast.partition.count", "31")
                 .setProperty("hazelcast.wait.seconds.before.join", "0")
                 .setProperty("hazelcast.max.wait.seconds.before.join", "0")
-                .setProperty("hazelcast.shutdownhook.enabled", "false");
+                .setProperty("hazelcast.shutdownhook.enabled", "false")
+                .setProperty(MajorityWrites.BACKUP_TIMEOUT_PROPERTY, Long.toString(MajorityWrites.BACKUP_TIMEOUT.toMillis()));
         NetworkConfig net = c.getNetworkConfig().setPort(basePort).setPortAutoIncrement(true).setPortCount(4);
         net.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         JoinConfig join = net.getJoin();
