@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *
  * <p>Why a successful write is not enough: a write waits for its synchronous backup, but when the member that was
  * to keep the backup leaves the cluster, Hazelcast completes the write as if the backup had been made; and it does
- * the same when the backup's acknowledgement is missing for its backup timeout (5 s); and a write to a partition
+ * the same when the backup's acknowledgement is missing for its backup timeout (5 s by default, 15 s as
+ * {@link HazelcastConfigs} sets it); and a write to a partition
  * whose backup slot is empty (a member has just left, the backups are not yet reassigned) needs no backup at all.
  * On the side of a partition without the majority, in the seconds before that side notices it is cut off, every
  * write whose partition it owns "succeeds" that way, and the majority, which promotes its own copy of the
@@ -42,9 +43,9 @@ public final class MajorityWrites {
     public static final String BACKUP_TIMEOUT_PROPERTY = "hazelcast.operation.backup.timeout.millis";
     public static final Duration BACKUP_TIMEOUT = Duration.ofSeconds(15);
 
-    /** How long a read-back waits for the other members' answers. */
-    static final Duration READ_BACK_WAIT = Duration.ofMillis(500);
-    static final String EXECUTOR = "handoff.read-back";
+    /** How long a confirmation waits for the other members' answers. */
+    static final Duration CONFIRM_WAIT = Duration.ofMillis(500);
+    static final String EXECUTOR = "handoff.write-confirm";
 
     private final HazelcastInstance hz;
     private final Cluster cluster;
@@ -79,7 +80,7 @@ public final class MajorityWrites {
     /**
      * Whether enough other members, asked now, agree with this one on who owns {@code key}'s partition and count this
      * one as a member, that with this member they make the quorum. Call right after a write of {@code key} returned.
-     * Waits at most {@link #READ_BACK_WAIT}, and no longer than the quorum needs.
+     * Waits at most {@link #CONFIRM_WAIT}, and no longer than the quorum needs.
      */
     public boolean confirmedByQuorum(Object key) {
         int needed = quorum - 1;
@@ -97,7 +98,7 @@ public final class MajorityWrites {
         CompletableFuture<Boolean> quorate = new CompletableFuture<>();
         IExecutorService executor = hz.getExecutorService(EXECUTOR);
         for (Member m : others) {
-            executor.submitToMember(new ReadBack(key, owner.getUuid(), self), m, new ExecutionCallback<Boolean>() {
+            executor.submitToMember(new SameOwnerCheck(key, owner.getUuid(), self), m, new ExecutionCallback<Boolean>() {
                 @Override
                 public void onResponse(Boolean sees) {
                     if (Boolean.TRUE.equals(sees) && held.incrementAndGet() >= needed) {
@@ -119,7 +120,7 @@ public final class MajorityWrites {
             });
         }
         try {
-            return quorate.get(READ_BACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return quorate.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             return false;
         } catch (InterruptedException e) {

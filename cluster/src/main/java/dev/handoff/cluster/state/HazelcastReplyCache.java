@@ -96,7 +96,7 @@ public final class HazelcastReplyCache implements ReplyCache {
 
     private final IMap<ReplyCacheKey, ReplyEntry> map;
     private final HazelcastInstance hz;
-    /** Only its member-left check ({@link MajorityWrites#run}): no quorum read-back on the call path. */
+    /** Only its member-left check ({@link MajorityWrites#run}): no quorum confirmation on the call path. */
     private final MajorityWrites majority;
     private final UUID self;
     private final Duration ttl;

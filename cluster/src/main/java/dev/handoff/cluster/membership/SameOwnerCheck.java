@@ -16,17 +16,17 @@ import java.util.concurrent.Callable;
  * holds the partition's copy on the side the asked member is on. The key travels with the cluster's own
  * serializers, so that both sides hash it to the same partition.
  */
-public final class ReadBack implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
+public final class SameOwnerCheck implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
     private Object key;
     private UUID owner;
     private UUID writer;
     private transient HazelcastInstance hz;
 
     /** For deserialization. */
-    public ReadBack() {
+    public SameOwnerCheck() {
     }
 
-    ReadBack(Object key, UUID owner, UUID writer) {
+    SameOwnerCheck(Object key, UUID owner, UUID writer) {
         this.key = key;
         this.owner = owner;
         this.writer = writer;
