@@ -65,21 +65,22 @@ public final class HazelcastVipTable implements VipTable {
     @Override
     public boolean compareAndSet(VipRecord expected, VipRecord next) {
         try {
-            MajorityWrites.Outcome<Boolean> w = majority.run(() -> map.replace(next.vip().name(), expected, next));
-            if (!w.result()) {
-                return false;
-            }
-            // The row may be on this side of a partition only: a lease must not count from it.
-            if (!w.onMajority()) {
-                log.info("VIP row {} written as a member left: not known to be on a majority, taken as not written",
-                        next);
-                return false;
-            }
-            if (!majority.confirmedByQuorum(next.vip().name())) {
-                log.info("VIP row {} written but not confirmed by a quorum of members: taken as not written", next);
-                return false;
-            }
-            return true;
+            // A row maybe on this side of a partition only is taken as not written: a lease must not count from it.
+            return switch (majority.compareAndSet(() -> map.replace(next.vip().name(), expected, next),
+                    next.vip().name())) {
+                case NOT_APPLIED -> false;
+                case ON_MAJORITY -> true;
+                case MEMBER_LEFT -> {
+                    log.info("VIP row {} written as a member left: not known to be on a majority, taken as not "
+                            + "written", next);
+                    yield false;
+                }
+                case NOT_CONFIRMED -> {
+                    log.info("VIP row {} written but not confirmed by a quorum of members: taken as not written",
+                            next);
+                    yield false;
+                }
+            };
         } catch (RuntimeException e) {
             log.debug("VIP row {} not written: {}", next, e.toString());
             return false;

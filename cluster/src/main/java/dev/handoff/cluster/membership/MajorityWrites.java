@@ -77,6 +77,30 @@ public final class MajorityWrites {
         return new Outcome<>(result, quick && members().containsAll(before));
     }
 
+    /** What a compare-and-set did ({@link #compareAndSet}). */
+    public enum Change {
+        /** The entry was not as expected: nothing written. */
+        NOT_APPLIED,
+        /** Written, and known to be on the majority. */
+        ON_MAJORITY,
+        /** Written as a member left: maybe on this side of a partition only. */
+        MEMBER_LEFT,
+        /** Written, but too few other members confirmed at once: maybe on this side of a partition only. */
+        NOT_CONFIRMED
+    }
+
+    /** Runs a compare-and-set of {@code key} and both checks: {@link #run}, then {@link #confirmedByQuorum}. */
+    public Change compareAndSet(Supplier<Boolean> write, Object key) {
+        Outcome<Boolean> w = run(write);
+        if (!w.result()) {
+            return Change.NOT_APPLIED;
+        }
+        if (!w.onMajority()) {
+            return Change.MEMBER_LEFT;
+        }
+        return confirmedByQuorum(key) ? Change.ON_MAJORITY : Change.NOT_CONFIRMED;
+    }
+
     /**
      * Whether enough other members, asked now, agree with this one on who owns {@code key}'s partition and count this
      * one as a member, that with this member they make the quorum. Call right after a write of {@code key} returned.

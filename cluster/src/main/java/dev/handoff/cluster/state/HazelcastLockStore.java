@@ -87,9 +87,8 @@ public final class HazelcastLockStore implements LockStore {
             if (absent && next.isEmpty()) {
                 return !files.containsKey(file);
             }
-            return onMajority(majority.run(() -> absent ? files.putIfAbsent(file, next) == null
-                    : next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next)),
-                    file);
+            return onMajority(majority.compareAndSet(() -> absent ? files.putIfAbsent(file, next) == null
+                    : next.isEmpty() ? files.remove(file, expected) : files.replace(file, expected, next), file));
         } catch (SplitBrainProtectionException e) {
             throw unavailable(e);
         }
@@ -109,15 +108,13 @@ public final class HazelcastLockStore implements LockStore {
      * unanswered as without quorum; its retransmission finds the change if the majority has it (granted to the same
      * owner again), or makes it afresh.
      */
-    private boolean onMajority(MajorityWrites.Outcome<Boolean> w, Object key) {
-        if (!w.result()) {
-            return false;
-        }
-        if (!w.onMajority() || !majority.confirmedByQuorum(key)) {
-            throw new CallUnavailableException("the lock table changed, but the change is not known to be on a "
-                    + "majority of the cluster (a member left, or too few confirmed it)", null);
-        }
-        return true;
+    private static boolean onMajority(MajorityWrites.Change change) {
+        return switch (change) {
+            case NOT_APPLIED -> false;
+            case ON_MAJORITY -> true;
+            case MEMBER_LEFT, NOT_CONFIRMED -> throw new CallUnavailableException("the lock table changed, but the "
+                    + "change is not known to be on a majority of the cluster (" + change + ")", null);
+        };
     }
 
     @Override
@@ -152,9 +149,9 @@ public final class HazelcastLockStore implements LockStore {
             if (fromNone && toNone) {
                 return !grace.containsKey(GRACE_KEY);
             }
-            return onMajority(majority.run(() -> fromNone ? grace.putIfAbsent(GRACE_KEY, next) == null
-                    : toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next)),
-                    GRACE_KEY);
+            return onMajority(majority.compareAndSet(() -> fromNone ? grace.putIfAbsent(GRACE_KEY, next) == null
+                    : toNone ? grace.remove(GRACE_KEY, expected) : grace.replace(GRACE_KEY, expected, next),
+                    GRACE_KEY));
         } catch (SplitBrainProtectionException e) {
             throw unavailable(e);
         }
