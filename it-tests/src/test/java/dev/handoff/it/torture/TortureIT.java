@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * no two lock holders at once, no VIP on two nodes.
  *
  * <p>Short form (default): two rounds of the five faults, about three minutes. Long form ({@code -Dhandoff.long=true},
- * {@code ./test --long}): {@code handoff.torture.minutes} (60) of faults. {@code handoff.torture.seed} replays a
+ * {@code ./test --long}): {@code handoff.torture.minutes} (40) of faults. {@code handoff.torture.seed} replays a
  * schedule. Totals go to {@code ${handoff.totals.dir}/TortureIT.json}.
  */
 @Tag("long-form")
@@ -64,7 +64,7 @@ class TortureIT {
 
     @Test
     void faultsUnderMixedIoLeaveAHistoryWithoutAnomalies() throws Exception {
-        int seconds = LONG ? Integer.getInteger("handoff.torture.minutes", 60) * 60 : 30;
+        int seconds = LONG ? Integer.getInteger("handoff.torture.minutes", 40) * 60 : 30;
         KernelClientRunBuilder b = HandoffCluster.run("torture", exports, HandoffCluster.VIP2)
                 .hostScript(HandoffCluster.hostScript("cluster-torture.sh"))
                 .env("TORTURE_DURATION_S", Integer.toString(seconds))

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
  *
  * <p>Budget: Jazzer fuzzes only when JAZZER_FUZZ is set (the build's "fuzz" Surefire execution), for
  * {@code jazzer.max_duration}; unless that is given, this sets it from {@code handoff.long}: the long form
- * fuzzes {@code handoff.fuzz.long.duration} (10m), the default run {@code handoff.fuzz.duration} (10s).
+ * fuzzes {@code handoff.fuzz.long.duration} (2m), the default run {@code handoff.fuzz.duration} (10s).
  *
  * <p>Hangs: each input has {@value #INPUT_TIMEOUT_SECONDS} s. While fuzzing that is libFuzzer's
  * {@code -timeout} (a slow input is a finding, written next to the seeds as {@code timeout-*}); replaying the
@@ -59,7 +59,7 @@ public final class FuzzRun implements BeforeAllCallback, AfterAllCallback, TestW
         if (System.getProperty("jazzer.max_duration") == null) {
             boolean isLong = Boolean.getBoolean("handoff.long");
             System.setProperty("jazzer.max_duration", isLong
-                    ? System.getProperty("handoff.fuzz.long.duration", "10m")
+                    ? System.getProperty("handoff.fuzz.long.duration", "2m")
                     : System.getProperty("handoff.fuzz.duration", "10s"));
         }
         // Jazzer's pass-through of libFuzzer flags (argv[0], then flags), the only one its JUnit mode has; it reads
