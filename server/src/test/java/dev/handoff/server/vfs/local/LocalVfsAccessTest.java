@@ -18,36 +18,14 @@ import dev.handoff.server.linux.Errno;
 import dev.handoff.server.linux.ThreadIdentity;
 import dev.handoff.server.vfs.Inode;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsAccessTest {
+class LocalVfsAccessTest extends ExportTestCase {
     private static final int ALL = READ | LOOKUP | MODIFY | EXTEND | DELETE | EXECUTE;
     private static final int FILE_BITS = READ | MODIFY | EXTEND | EXECUTE;
     private static final int DIRECTORY_BITS = READ | LOOKUP | MODIFY | EXTEND | DELETE | EXECUTE;
-
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
-
-    @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
-    }
 
     @Test
     void theOwnerOfA0644FileMayReadAndWriteButNotExecuteIt() throws Exception {

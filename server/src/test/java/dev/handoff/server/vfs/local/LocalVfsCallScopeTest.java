@@ -14,31 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Inside a {@link CallScope} a file is opened once per call, and at most a handful stay open. */
-class LocalVfsCallScopeTest {
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
-
-    @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
-    }
-
+class LocalVfsCallScopeTest extends ExportTestCase {
     @Test
     void aCallOpensEachFileOnceAndClosesItWithTheScope() throws Exception {
         Inode sub = export.directory("sub", 0755, 0);

@@ -19,35 +19,19 @@ import dev.handoff.server.vfs.SpecialFile;
 import dev.handoff.server.vfs.Stability;
 import dev.handoff.server.vfs.TimeChange;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsCreateTest {
+class LocalVfsCreateTest extends ExportTestCase {
     private static final CreateMode UNCHECKED = new CreateMode.Unchecked();
     private static final CreateMode GUARDED = new CreateMode.Guarded();
 
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
     Inode home;
 
     @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
+    void makeHome() throws Exception {
         home = export.directory("home", 0755, USER.uid());
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
     }
 
     @Test

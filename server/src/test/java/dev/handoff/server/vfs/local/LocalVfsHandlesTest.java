@@ -16,28 +16,9 @@ import dev.handoff.server.vfs.VfsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsHandlesTest {
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-
-    @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
-    }
-
+class LocalVfsHandlesTest extends ExportTestCase {
     @Test
     void theSameFileHasTheSameInodeAfterTheExportIsOpenedAgain() throws Exception {
         Inode before = export.file("f", "kept", 0644, 0);

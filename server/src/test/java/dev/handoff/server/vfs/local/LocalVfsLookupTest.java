@@ -13,30 +13,9 @@ import dev.handoff.server.vfs.Inode;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsLookupTest {
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
-
-    @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
-    }
-
+class LocalVfsLookupTest extends ExportTestCase {
     @Test
     void findsFilesAndDirectoriesByName() throws Exception {
         Inode sub = export.directory("sub", 0755, 0);

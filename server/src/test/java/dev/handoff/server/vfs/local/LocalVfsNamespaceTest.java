@@ -11,30 +11,15 @@ import dev.handoff.server.linux.Errno;
 import dev.handoff.server.vfs.Inode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsNamespaceTest {
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
+class LocalVfsNamespaceTest extends ExportTestCase {
     Inode home;
 
     @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
+    void makeHome() throws Exception {
         home = export.directory("home", 0755, USER.uid());
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
     }
 
     @Test

@@ -22,30 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsReaddirTest {
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
-
-    @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
-    }
-
+class LocalVfsReaddirTest extends ExportTestCase {
     @Test
     void listsDotDotDotAndEveryNameWithTheKernelsCookies() throws Exception {
         Inode d = export.directory("d", 0755, 0);

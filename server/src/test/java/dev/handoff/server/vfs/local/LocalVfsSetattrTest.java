@@ -18,31 +18,15 @@ import dev.handoff.server.vfs.TimeChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LocalVfsSetattrTest {
+class LocalVfsSetattrTest extends ExportTestCase {
     private static final Instant PAST = Instant.parse("2001-02-03T04:05:06.789Z");
 
-    @TempDir
-    Path tmp;
-    ExportFixture export;
-    LocalVfs vfs;
-
     @BeforeEach
-    void openExport() throws Exception {
-        export = ExportFixture.under(tmp);
-        vfs = export.vfs;
+    void makeHome() throws Exception {
         export.directory("home", 0755, USER.uid());
-    }
-
-    @AfterEach
-    void closeExport() throws Exception {
-        if (export != null) {
-            export.close();
-        }
     }
 
     @Test
