@@ -1,6 +1,7 @@
 package dev.handoff.it.drc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.it.rpc.RecordSocket;
 import dev.handoff.rpc.xdr.Opaque;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class DrcProbe {
     private final InetSocketAddress nfs;
     private final InetSocketAddress mount;
     private int nextXid = ThreadLocalRandom.current().nextInt(1 << 30);
-    private ProbeSocket connection;
+    private RecordSocket connection;
     private String keptOp;
     private byte[] kept;
 
@@ -77,7 +78,7 @@ public final class DrcProbe {
         Map<String, Object> out = new LinkedHashMap<>();
         switch (words[0]) {
             case "mount" -> {
-                try (ProbeSocket s = ProbeSocket.connect(new InetSocketAddress(source.getAddress(), 0), mount,
+                try (RecordSocket s = RecordSocket.connect(new InetSocketAddress(source.getAddress(), 0), mount,
                         REPLY_WAIT)) {
                     s.send(Nfs3Calls.mnt(nextXid++, words[1]));
                     out.put("event", "reply");
@@ -150,7 +151,7 @@ public final class DrcProbe {
             try {
                 if (connection == null) {
                     connects++;
-                    connection = ProbeSocket.connect(source, nfs, CONNECT_TRY);
+                    connection = RecordSocket.connect(source, nfs, CONNECT_TRY);
                     connectedAt = connectedAt == 0 ? System.currentTimeMillis() : connectedAt;
                 }
                 connection.send(record);
@@ -192,7 +193,7 @@ public final class DrcProbe {
         return Opaque.ofHex(hex);
     }
 
-    private static byte[] expectReply(ProbeSocket s) throws IOException {
+    private static byte[] expectReply(RecordSocket s) throws IOException {
         byte[] reply = s.receive(REPLY_WAIT);
         if (reply == null) {
             throw new IOException("no reply within " + REPLY_WAIT);

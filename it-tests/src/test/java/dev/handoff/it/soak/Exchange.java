@@ -1,5 +1,6 @@
 package dev.handoff.it.soak;
 
+import dev.handoff.it.rpc.RecordSocket;
 import java.io.IOException;
 import java.util.function.Supplier;
 
@@ -21,10 +22,10 @@ final class Exchange {
         }
     }
 
-    static byte[] expect(LoadContext ctx, RpcSocket socket, String op, int expected, Supplier<byte[]> call)
+    static byte[] expect(LoadContext ctx, RecordSocket socket, String op, int expected, Supplier<byte[]> call)
             throws IOException, InterruptedException, Abandoned {
         for (int tries = 0; ; tries++) {
-            byte[] reply = socket.call(call.get());
+            byte[] reply = socket.call(call.get(), LoadContext.REPLY);
             int status = SoakReplies.status(reply);
             ctx.counters().answered(op);
             if (status == expected) {
@@ -41,7 +42,7 @@ final class Exchange {
         }
     }
 
-    static byte[] ok(LoadContext ctx, RpcSocket socket, String op, Supplier<byte[]> call)
+    static byte[] ok(LoadContext ctx, RecordSocket socket, String op, Supplier<byte[]> call)
             throws IOException, InterruptedException, Abandoned {
         return expect(ctx, socket, op, SoakReplies.OK, call);
     }

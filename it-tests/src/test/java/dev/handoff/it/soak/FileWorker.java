@@ -1,5 +1,6 @@
 package dev.handoff.it.soak;
 
+import dev.handoff.it.rpc.RecordSocket;
 import dev.handoff.rpc.xdr.Opaque;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class FileWorker implements Runnable {
     private final LoadContext ctx;
     private final int id;
     private final Duration pause;
-    private RpcSocket socket;
+    private RecordSocket socket;
     private int round;
 
     FileWorker(LoadContext ctx, int id, Duration pause) {
@@ -33,7 +34,7 @@ final class FileWorker implements Runnable {
         while (!ctx.over()) {
             try {
                 if (socket == null) {
-                    socket = RpcSocket.connect(ctx.nfs(), LoadContext.CONNECT);
+                    socket = RecordSocket.connect(ctx.nfs(), LoadContext.CONNECT);
                     ctx.counters().add("connects_long");
                 }
                 round();

@@ -12,6 +12,8 @@ import java.time.Duration;
 record LoadContext(InetAddress server, String export, Opaque root, SoakCalls calls, LoadCounters counters,
                    CallbackServer callbacks, long deadlineNanos) {
     static final Duration CONNECT = Duration.ofSeconds(10);
+    /** How long a call waits for its reply before the connection counts as broken. */
+    static final Duration REPLY = Duration.ofSeconds(10);
 
     boolean over() {
         return System.nanoTime() - deadlineNanos >= 0;

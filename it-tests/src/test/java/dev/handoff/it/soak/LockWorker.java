@@ -1,5 +1,6 @@
 package dev.handoff.it.soak;
 
+import dev.handoff.it.rpc.RecordSocket;
 import dev.handoff.nlm.xdr.NlmLock;
 import dev.handoff.nlm.xdr.NlmStatus;
 import dev.handoff.rpc.xdr.Opaque;
@@ -20,7 +21,7 @@ final class LockWorker implements Runnable {
     private final LoadContext ctx;
     private final int id;
     private final Duration pause;
-    private RpcSocket socket;
+    private RecordSocket socket;
     private Opaque file;
     private boolean dirty;
     private int turn;
@@ -36,7 +37,7 @@ final class LockWorker implements Runnable {
         while (!ctx.over()) {
             try {
                 if (socket == null) {
-                    socket = RpcSocket.connect(ctx.nlm(), LoadContext.CONNECT);
+                    socket = RecordSocket.connect(ctx.nlm(), LoadContext.CONNECT);
                     ctx.counters().add("connects_long");
                 }
                 if (file == null) {
@@ -70,8 +71,9 @@ final class LockWorker implements Runnable {
     }
 
     private Opaque createFile() throws IOException, InterruptedException {
-        try (RpcSocket s = RpcSocket.connect(ctx.nfs(), LoadContext.CONNECT)) {
-            Opaque fh = SoakReplies.createdHandle(s.call(ctx.calls().create(ctx.root(), "locked-" + id)));
+        try (RecordSocket s = RecordSocket.connect(ctx.nfs(), LoadContext.CONNECT)) {
+            Opaque fh = SoakReplies.createdHandle(
+                    s.call(ctx.calls().create(ctx.root(), "locked-" + id), LoadContext.REPLY));
             ctx.counters().answered("CREATE");
             if (fh == null) {
                 throw new IOException("CREATE of the lock file gave no handle");
@@ -127,7 +129,7 @@ final class LockWorker implements Runnable {
     }
 
     private NlmStatus nlm(String op, byte[] call) throws IOException {
-        NlmStatus s = SoakReplies.nlmStatus(socket.call(call));
+        NlmStatus s = SoakReplies.nlmStatus(socket.call(call, LoadContext.REPLY));
         ctx.counters().answered("NLM_" + op);
         return s;
     }

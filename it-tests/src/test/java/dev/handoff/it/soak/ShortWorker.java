@@ -1,5 +1,6 @@
 package dev.handoff.it.soak;
 
+import dev.handoff.it.rpc.RecordSocket;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -48,14 +49,14 @@ final class ShortWorker implements Runnable {
         SoakCalls c = ctx.calls();
         LoadCounters n = ctx.counters();
         if (kind == 0) {
-            try (RpcSocket s = RpcSocket.connect(ctx.mount(), LoadContext.CONNECT)) {
+            try (RecordSocket s = RecordSocket.connect(ctx.mount(), LoadContext.CONNECT)) {
                 n.add("connects_short");
                 Exchange.ok(ctx, s, "MNT", () -> c.mnt(ctx.export()));
                 Exchange.ok(ctx, s, "UMNT", () -> c.umnt(ctx.export()));
             }
             return;
         }
-        RpcSocket s = RpcSocket.connect(ctx.nfs(), LoadContext.CONNECT);
+        RecordSocket s = RecordSocket.connect(ctx.nfs(), LoadContext.CONNECT);
         n.add("connects_short");
         try {
             switch (kind) {

@@ -1,6 +1,7 @@
 package dev.handoff.it.soak;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.handoff.it.rpc.RecordSocket;
 import dev.handoff.rpc.xdr.Opaque;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -65,9 +66,9 @@ public final class SoakLoad {
     private static Opaque mount(InetAddress server, String export, SoakCalls calls) throws Exception {
         Exception last = null;
         for (int i = 0; i < 100; i++) {
-            try (RpcSocket s = RpcSocket.connect(new java.net.InetSocketAddress(server, SoakCalls.MOUNT_PORT),
+            try (RecordSocket s = RecordSocket.connect(new java.net.InetSocketAddress(server, SoakCalls.MOUNT_PORT),
                     LoadContext.CONNECT)) {
-                Opaque root = SoakReplies.handle(s.call(calls.mnt(export)));
+                Opaque root = SoakReplies.handle(s.call(calls.mnt(export), LoadContext.REPLY));
                 if (root != null) {
                     return root;
                 }
