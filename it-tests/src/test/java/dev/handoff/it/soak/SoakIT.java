@@ -32,7 +32,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * {@code ${handoff.totals.dir}/SoakIT.json}.
  */
 @Tag("long-form")
-@Execution(ExecutionMode.CONCURRENT)
 class SoakIT {
     private static final String SERVER = "10.56.0.1";
     private static final String CLIENT = "10.56.0.10";
@@ -40,6 +39,7 @@ class SoakIT {
     private final SoakPlan plan = SoakPlan.fromProperties();
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // the two phases side by side; the class itself runs alone
     void oneNodeKeepsHeapDescriptorsAndThreadsFlatUnderMixedLoad() throws Exception {
         requirements();
         Path base = Files.createTempDirectory("handoff-soak-one");
@@ -67,6 +67,7 @@ class SoakIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT) // the two phases side by side; the class itself runs alone
     void aClusterWhoseVipMovesKeepsThemFlatOnEveryNode() throws Exception {
         requirements();
         Path base = Files.createTempDirectory("handoff-soak-cluster");
