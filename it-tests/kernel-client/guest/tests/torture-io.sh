@@ -6,7 +6,8 @@
 # the guest's uptime), status 0 when the system call succeeded. The host's checker proves from it that every
 # fsynced record is on the server's disk and that the directory is what the acknowledged operations made it.
 # Variables (GUEST_ENV): TORTURE_IO_OPTS=lookupcache=positive (extra mount options; negative lookups uncached, so
-#   the marker shows at once)  TORTURE_IO_MAX_S=1800 (give up waiting for the marker)
+#   the marker shows at once)  TORTURE_IO_MAX_S=1800 (give up waiting for the marker; TortureIT sets it from
+#   the schedule's length)
 : ${TORTURE_IO_OPTS=lookupcache=positive} ${TORTURE_IO_MAX_S:=1800}
 if ! kc_mount "$MNT" "$TORTURE_IO_OPTS"; then bad "mount"; return; fi
 ok "mount"

@@ -76,6 +76,8 @@ class TortureIT {
                 // Failsafe runs tests from a manifest-only jar; this property holds the real class path.
                 .env("TORTURE_CP", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")))
                 .guest("torture-io")
+                // The guest loops until the host's end marker; it gives up only well after the schedule's end.
+                .guestEnv("TORTURE_IO_MAX_S", Integer.toString(seconds + 600))
                 .timeout(Duration.ofSeconds(seconds + 900)).serverStartTimeout(Duration.ofSeconds(120));
         String seed = System.getProperty("handoff.torture.seed", "");
         if (!seed.isBlank()) {
@@ -86,13 +88,15 @@ class TortureIT {
         TortureRecord rec = TortureRecord.read(r.outDir());
         List<Anomaly> anomalies = HistoryChecker.check(rec.history(), ExportSnapshot.read(exports.noRootSquash()),
                 rec.samples(), rec.addressEvents());
-        Event torture = r.event("torture").orElseThrow(() -> new AssertionError(HandoffCluster.report(r)));
+        // Logged before any assertion, so that a run failing on its clients (or cut short) still shows what the
+        // checker found.
+        anomalies.forEach(a -> log.warn("anomaly {}", a.describe()));
+        Event torture = r.event("torture").orElseThrow(() -> new AssertionError(anomalies.size()
+                + " anomalies in what was recorded; the scheduler did not finish:\n" + HandoffCluster.report(r)));
         writeTotals(rec, torture, anomalies.size());
         log.info("torture {}: {} operations (w1 {}, w2 {}, kernel {}), {} retransmitted, {} VIP samples, {} anomalies;"
                         + " results {}", torture, rec.history().size(), rec.operations("w1"), rec.operations("w2"),
                 rec.operations("k0"), rec.retransmitted(), rec.samples().size(), anomalies.size(), r.outDir());
-        // Logged before any assertion, so that a run failing on its clients still shows what the checker found.
-        anomalies.forEach(a -> log.warn("anomaly {}", a.describe()));
 
         assertThat(r.passed()).as(() -> HandoffCluster.report(r)).isTrue();
         assertThat(rec.operations("w1")).as("w1's operations").isPositive();
