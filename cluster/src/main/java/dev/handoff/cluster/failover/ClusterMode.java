@@ -152,7 +152,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     }
 
     public ReplyCache replyCache(InstantSource clock) {
-        return new HazelcastReplyCache(node.hazelcast(), replyCacheSettings, clock);
+        return new HazelcastReplyCache(node.hazelcast(), replyCacheSettings, clock, settings.cluster().quorum());
     }
 
     public LockStore lockStore() {

@@ -96,7 +96,11 @@ public final class HazelcastReplyCache implements ReplyCache {
 
     private final IMap<ReplyCacheKey, ReplyEntry> map;
     private final HazelcastInstance hz;
-    /** Only its member-left check ({@link MajorityWrites#run}): no quorum confirmation on the call path. */
+    /**
+     * Both checks of an in-progress mark before its call may run: a mark that is on a cut-off minority only lets
+     * the call run there (its reply lost with that side) while the majority, without the mark, runs the client's
+     * retransmission as new (the failover torture saw a REMOVE answered NOENT so).
+     */
     private final MajorityWrites majority;
     private final UUID self;
     private final Duration ttl;
@@ -107,9 +111,10 @@ public final class HazelcastReplyCache implements ReplyCache {
     private final LongAdder uncached = new LongAdder();
     private final LongAdder evictions = new LongAdder();
 
-    public HazelcastReplyCache(HazelcastInstance hz, Settings settings, InstantSource clock) {
+    /** @param quorum members, this one included, that make a majority (the cluster's split-brain protection) */
+    public HazelcastReplyCache(HazelcastInstance hz, Settings settings, InstantSource clock, int quorum) {
         this.hz = hz;
-        this.majority = new MajorityWrites(hz, 1);
+        this.majority = new MajorityWrites(hz, quorum);
         this.map = hz.getMap(settings.mapName());
         this.self = hz.getCluster().getLocalMember().getUuid();
         this.ttl = Duration.ofSeconds(settings.ttl().toSeconds());
@@ -146,8 +151,9 @@ public final class HazelcastReplyCache implements ReplyCache {
     }
 
     private Lookup lookUpAndMark(ReplyCacheKey key) {
-        // Our own mark from an attempt whose write returned as a member left (MajorityWrites): it may be on this
-        // side of a partition only, so it is written once more before the call may run.
+        // Our own mark from an attempt whose write returned as a member left, or that too few members confirmed
+        // (MajorityWrites): it may be on this side of a partition only, so it is written once more before the call
+        // may run.
         ReplyEntry.InProgress unconfirmed = null;
         boolean earlierRunLost = false;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -155,21 +161,22 @@ public final class HazelcastReplyCache implements ReplyCache {
             ReplyEntry.InProgress mine = new ReplyEntry.InProgress(self, now);
             if (unconfirmed != null) {
                 ReplyEntry.InProgress before = unconfirmed;
-                MajorityWrites.Outcome<Boolean> again = majority.run(() -> map.replace(key, before, mine));
-                unconfirmed = again.result() && !again.onMajority() ? mine : null;
-                if (again.result() && again.onMajority()) {
+                MajorityWrites.Change again = majority.compareAndSet(() -> map.replace(key, before, mine), key);
+                if (again == MajorityWrites.Change.ON_MAJORITY) {
                     return new Lookup.Execute(earlierRunLost);
                 }
-                if (again.result()) {
+                if (again != MajorityWrites.Change.NOT_APPLIED) {
+                    unconfirmed = mine;
                     continue;
                 }
+                unconfirmed = null;
                 // No longer our mark (taken over, or expired): look again from the start.
             }
             MajorityWrites.Outcome<ReplyEntry> put = majority.run(
                     () -> map.putIfAbsent(key, mine, ttl.toSeconds(), TimeUnit.SECONDS));
             switch (put.result()) {
                 case null -> {
-                    if (put.onMajority()) {
+                    if (put.onMajority() && majority.confirmedByQuorum(key)) {
                         return new Lookup.Execute(earlierRunLost);
                     }
                     unconfirmed = mine;
@@ -184,11 +191,11 @@ public final class HazelcastReplyCache implements ReplyCache {
                     return new Lookup.InProgress();
                 }
                 case ReplyEntry.InProgress p -> {
-                    MajorityWrites.Outcome<Boolean> taken = majority.run(() -> map.replace(key, p, mine));
-                    if (taken.result()) {
+                    MajorityWrites.Change taken = majority.compareAndSet(() -> map.replace(key, p, mine), key);
+                    if (taken != MajorityWrites.Change.NOT_APPLIED) {
                         takeovers.increment();
                         earlierRunLost = true;
-                        if (taken.onMajority()) {
+                        if (taken == MajorityWrites.Change.ON_MAJORITY) {
                             return new Lookup.Execute(true);
                         }
                         unconfirmed = mine;
@@ -199,9 +206,15 @@ public final class HazelcastReplyCache implements ReplyCache {
         }
         if (unconfirmed != null) {
             // Not run: a mark the new owner cannot see would let its retransmission there run as new (a REMOVE
-            // answered NOENT). The client retransmits.
+            // answered NOENT). The client retransmits. Our mark goes, or the retransmission, should it come back
+            // here, would be dropped as in progress until the TTL; on a cut-off side the removal stays there too.
+            try {
+                abandon(key);
+            } catch (RuntimeException e) {
+                // The map refuses without the quorum: the mark stays only where nobody can read it anyway.
+            }
             throw new CallUnavailableException("the reply cache's in-progress mark is not known to be on a majority "
-                    + "(a member left each time it was written)", null);
+                    + "(a member left, or too few confirmed it, each time it was written)", null);
         }
         drops.increment();
         return new Lookup.InProgress();

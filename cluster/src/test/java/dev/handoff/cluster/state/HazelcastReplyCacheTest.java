@@ -1,9 +1,11 @@
 package dev.handoff.cluster.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handoff.rpc.cache.ReplyCache.Lookup;
 import dev.handoff.rpc.cache.ReplyCacheKey;
+import dev.handoff.rpc.dispatch.CallUnavailableException;
 import dev.handoff.rpc.dispatch.Transport;
 import dev.handoff.rpc.xdr.Opaque;
 import java.net.InetSocketAddress;
@@ -31,8 +33,8 @@ class HazelcastReplyCacheTest {
     @BeforeEach
     void start() {
         members = Members.start(2, SETTINGS);
-        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock);
-        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock);
+        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock, 2);
+        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock, 2);
     }
 
     @AfterEach
@@ -57,6 +59,17 @@ class HazelcastReplyCacheTest {
     }
 
     @Test
+    void aMarkTooFewMembersConfirmLetsNoCallRunAndIsTakenBack() {
+        // A quorum larger than the members: what a member cut off from the majority sees before it notices.
+        HazelcastReplyCache cutOff = new HazelcastReplyCache(members.get(0), SETTINGS, clock, 4);
+
+        assertThatThrownBy(() -> cutOff.begin(key(7))).isInstanceOf(CallUnavailableException.class)
+                .hasMessageContaining("not known to be on a majority");
+        assertThat(b.begin(key(7))).as("no mark left behind to drop the retransmission")
+                .isEqualTo(new Lookup.Execute());
+    }
+
+    @Test
     void aRetransmissionOfACallRunningOnOneMemberIsDroppedOnTheOther() {
         assertThat(a.begin(key(1))).isEqualTo(new Lookup.Execute());
         assertThat(b.begin(key(1))).isEqualTo(new Lookup.InProgress());
@@ -78,6 +91,11 @@ class HazelcastReplyCacheTest {
 
     @Test
     void aCallInProgressOnAMemberThatDiedIsTakenOverByTheRetransmission() {
+        members.close();
+        // Three, as a cluster is: the two left are still a quorum when one dies mid-call.
+        members = Members.start(3, SETTINGS);
+        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock, 2);
+        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock, 2);
         a.begin(key(1));
         members.terminate(0);
         assertThat(b.begin(key(1))).as("a's run may have happened").isEqualTo(new Lookup.Execute(true));
@@ -110,7 +128,7 @@ class HazelcastReplyCacheTest {
         HazelcastReplyCache.Settings small = new HazelcastReplyCache.Settings("drc-small", Duration.ofSeconds(180),
                 100);
         members.get(0).getConfig().addMapConfig(HazelcastReplyCache.mapConfig(small));
-        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), small, clock);
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), small, clock, 2);
         for (int xid = 0; xid < 2_000; xid++) {
             sa.begin(key(xid));
             sa.complete(key(xid), REPLY);
@@ -126,8 +144,8 @@ class HazelcastReplyCacheTest {
                 1_000_000, 1024 * 1024);
         members.get(0).getConfig().addMapConfig(HazelcastReplyCache.mapConfig(small));
         members.get(1).getConfig().addMapConfig(HazelcastReplyCache.mapConfig(small));
-        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), small, clock);
-        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), small, clock);
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), small, clock, 2);
+        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), small, clock, 2);
         Opaque big = Opaque.copyOf(new byte[4096]);
         for (int xid = 0; xid < 2_000; xid++) {   // 8 MiB of replies into a 1 MiB bound
             sa.begin(key(xid));
@@ -145,8 +163,8 @@ class HazelcastReplyCacheTest {
     void entriesExpireAfterTheirTtl() throws InterruptedException {
         HazelcastReplyCache.Settings shortLived = new HazelcastReplyCache.Settings("drc-short", Duration.ofSeconds(1),
                 1_000);
-        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), shortLived, clock);
-        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), shortLived, clock);
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), shortLived, clock, 2);
+        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), shortLived, clock, 2);
         sa.begin(key(1));
         sa.complete(key(1), REPLY);
         assertThat(sb.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
@@ -160,8 +178,8 @@ class HazelcastReplyCacheTest {
     void repliesNeverReadAgainAreSweptAwayAfterTheirTtl() throws InterruptedException {
         HazelcastReplyCache.Settings shortLived = new HazelcastReplyCache.Settings("drc-sweep", Duration.ofSeconds(1),
                 10_000);
-        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), shortLived, clock);
-        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), shortLived, clock);
+        HazelcastReplyCache sa = new HazelcastReplyCache(members.get(0), shortLived, clock, 2);
+        HazelcastReplyCache sb = new HazelcastReplyCache(members.get(1), shortLived, clock, 2);
         for (int xid = 0; xid < 2_000; xid++) {
             sa.begin(key(xid));
             sa.complete(key(xid), REPLY);
