@@ -278,8 +278,11 @@ public final class VipOwnership {
                 events.add(CLAIM_LOST);
             }
             case Role.Serving s when s.pending() != null && s.pending().next().equals(written) -> {
+                // The move stays asked for: the table held another row than this node's view (a read that
+                // crossed a renewal) or the write was not confirmed; the next tick releases from the row read
+                // back, if it still names this node, and a target no longer fit is dropped there.
                 boolean release = written.state() == VipState.RELEASING;
-                roles.put(vip, new Role.Serving(s.epoch(), s.leaseFrom(), null, release ? null : s.moveTo()));
+                roles.put(vip, new Role.Serving(s.epoch(), s.leaseFrom(), null, s.moveTo()));
                 events.add(release ? RELEASE_FAILED : RENEW_FAILED);
             }
             case Role.HandingOff h when h.pending() != null && h.pending().next().equals(written) -> {

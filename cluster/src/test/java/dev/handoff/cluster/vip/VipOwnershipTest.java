@@ -242,6 +242,20 @@ class VipOwnershipTest {
     }
 
     @Test
+    void aReleaseTheTableDidNotTakeIsSentAgainFromTheRowReadBack() {
+        VipRecord mine = serveAfterClaim();
+        on(new VipInput.WriteResult(mine, true));
+        on(new VipInput.MoveRequested(V, C));
+        // The table held a later renewal than this node's view had (a read had crossed it): nothing written.
+        assertThat(on(new VipInput.WriteResult(mine.next(A, 1, VipState.RELEASING, C), false))).isEmpty();
+        assertThat(a.count(VipEvent.RELEASE_FAILED)).isEqualTo(1);
+        VipRecord held = mine.renewed();
+        on(new VipInput.TableRead(List.of(held)));
+        assertThat(tick()).containsExactly(new VipEffect.WriteRecord(held, held.next(A, 1, VipState.RELEASING, C)));
+        assertThat(a.mayServe(V, now)).isTrue();
+    }
+
+    @Test
     void aDrainThatOutlastsTheLeaseEndsWithTheLeaseAndNamesNobody() {
         VipRecord mine = serveAfterClaim();
         on(new VipInput.WriteResult(mine, true));
