@@ -155,6 +155,8 @@ public final class HazelcastReplyCache implements ReplyCache {
         // (MajorityWrites): it may be on this side of a partition only, so it is written once more before the call
         // may run.
         ReplyEntry.InProgress unconfirmed = null;
+        // The stale mark of a member that left, which ours replaced: put back if ours cannot be confirmed.
+        ReplyEntry.InProgress takenFrom = null;
         boolean earlierRunLost = false;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Instant now = clock.instant();
@@ -195,6 +197,7 @@ public final class HazelcastReplyCache implements ReplyCache {
                     if (taken != MajorityWrites.Change.NOT_APPLIED) {
                         takeovers.increment();
                         earlierRunLost = true;
+                        takenFrom = p;
                         if (taken == MajorityWrites.Change.ON_MAJORITY) {
                             return new Lookup.Execute(true);
                         }
@@ -208,8 +211,14 @@ public final class HazelcastReplyCache implements ReplyCache {
             // Not run: a mark the new owner cannot see would let its retransmission there run as new (a REMOVE
             // answered NOENT). The client retransmits. Our mark goes, or the retransmission, should it come back
             // here, would be dropped as in progress until the TTL; on a cut-off side the removal stays there too.
+            // A mark we took over goes back to the one it replaced, so that the next run is still told that an
+            // earlier run may have happened.
             try {
-                abandon(key);
+                if (takenFrom != null) {
+                    map.replace(key, unconfirmed, takenFrom);
+                } else {
+                    map.remove(key, unconfirmed);
+                }
             } catch (RuntimeException e) {
                 // The map refuses without the quorum: the mark stays only where nobody can read it anyway.
             }
