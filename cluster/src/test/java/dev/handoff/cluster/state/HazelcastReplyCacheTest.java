@@ -44,6 +44,14 @@ class HazelcastReplyCacheTest {
         }
     }
 
+    /** Three members, as a cluster is, with a and b on two of them: those two are still a quorum when a dies. */
+    private void threeMembers() {
+        members.close();
+        members = Members.start(3, SETTINGS);
+        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock, 2);
+        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock, 2);
+    }
+
     static ReplyCacheKey key(int xid) {
         return new ReplyCacheKey(Transport.TCP, new InetSocketAddress("10.0.0.10", 2049),
                 new InetSocketAddress("10.0.0.99", 812), xid, 100003, 3, 12, 120, 0x1234);
@@ -91,10 +99,7 @@ class HazelcastReplyCacheTest {
 
     @Test
     void aTakeoverTooFewMembersConfirmLeavesTheDeadMembersMarkForTheNextRun() {
-        members.close();
-        members = Members.start(3, SETTINGS);
-        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock, 2);
-        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock, 2);
+        threeMembers();
         a.begin(key(1));
         members.terminate(0);
         HazelcastReplyCache cutOff = new HazelcastReplyCache(members.get(1), SETTINGS, clock, 4);
@@ -106,11 +111,7 @@ class HazelcastReplyCacheTest {
 
     @Test
     void aCallInProgressOnAMemberThatDiedIsTakenOverByTheRetransmission() {
-        members.close();
-        // Three, as a cluster is: the two left are still a quorum when one dies mid-call.
-        members = Members.start(3, SETTINGS);
-        a = new HazelcastReplyCache(members.get(0), SETTINGS, clock, 2);
-        b = new HazelcastReplyCache(members.get(1), SETTINGS, clock, 2);
+        threeMembers();
         a.begin(key(1));
         members.terminate(0);
         assertThat(b.begin(key(1))).as("a's run may have happened").isEqualTo(new Lookup.Execute(true));
