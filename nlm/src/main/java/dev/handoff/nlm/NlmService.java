@@ -1,6 +1,7 @@
 package dev.handoff.nlm;
 
 import dev.handoff.nlm.callback.CallbackTarget;
+import dev.handoff.nlm.callback.GrantHandOff;
 import dev.handoff.nlm.callback.NlmCallbacks;
 import dev.handoff.nlm.proc.Caller;
 import dev.handoff.nlm.proc.ClientMonitor;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * back in, and ticks the manager so that grace and fairness windows end on time.
  *
  * <p>A GRANTED the client refuses, or that cannot reach it after every retry, releases the lock (the waiter
- * behind it is granted next): a lock no process waits for must not block the file forever. Thread-safe.
+ * behind it is granted next): a lock no process waits for must not block the file forever. A GRANTED that must
+ * leave from an address another node holds (a VIP, in a cluster) is handed to that node ({@link GrantHandOff})
+ * instead, before it is sent or when its sending fails. Thread-safe.
  */
 public final class NlmService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NlmService.class);
@@ -53,6 +56,7 @@ public final class NlmService implements AutoCloseable {
     private final Map<Opaque, FileKey> grantsOut = new ConcurrentHashMap<>();
     private final AtomicLong cookies = new AtomicLong(new SecureRandom().nextLong());
     private volatile ScheduledFuture<?> ticks;
+    private volatile GrantHandOff handOff = GrantHandOff.NONE;
 
     /** @param serverName the caller_name of our GRANTED callbacks (lockd sends its node name) */
     public NlmService(LockManager manager, NlmCallbacks callbacks, ClientMonitor monitor, InstantSource clock,
@@ -70,6 +74,22 @@ public final class NlmService implements AutoCloseable {
 
     public InstantSource clock() {
         return clock;
+    }
+
+    /** Where GRANTED callbacks go that must leave from an address this node does not hold. */
+    public void handOffGrants(GrantHandOff to) {
+        handOff = Objects.requireNonNull(to);
+    }
+
+    /**
+     * Sends the GRANTED another node handed over, if the grant is still pending in the (shared) table; answers
+     * whether it was. Its answer settles the grant here, as for a grant made here.
+     */
+    public boolean sendPendingGrant(FileKey file, Opaque cookie) {
+        return manager.pendingGrant(file, cookie).map(g -> {
+            grant(g);
+            return true;
+        }).orElse(false);
     }
 
     /** A cookie for a GRANTED callback: unique per server start, as lockd's counter (the client's is not). */
@@ -159,6 +179,10 @@ public final class NlmService implements AutoCloseable {
             settle(g.file(), g.cookie(), false, "bad callback address");
             return;
         }
+        if (to.local() != null && handOff.handOff(to.local(), g.file(), g.cookie())) {
+            log.debug("GRANTED {} to {} handed to the holder of {}", g.lock(), to.client(), to.local());
+            return;
+        }
         RangeLock lock = g.lock();
         TestArgs args = new TestArgs(g.cookie(), lock.type().exclusive(), new NlmLock(serverName, to.fh(),
                 lock.owner().oh(), lock.owner().svid(), lock.range().offset(), lock.range().length()));
@@ -176,9 +200,16 @@ public final class NlmService implements AutoCloseable {
 
             @Override
             public void unreachable(String why) {
-                if (grantsOut.remove(g.cookie()) != null) {
-                    settle(g.file(), g.cookie(), false, why);
+                if (grantsOut.remove(g.cookie()) == null) {
+                    return;
                 }
+                // The address left this node while the callback was out (a VIP moved): its new holder sends it.
+                if (to.local() != null && handOff.handOff(to.local(), g.file(), g.cookie())) {
+                    log.info("GRANTED {} to {} not sent from here ({}); handed to the new holder of {}", lock,
+                            to.client(), why, to.local());
+                    return;
+                }
+                settle(g.file(), g.cookie(), false, why);
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.handoff.nlm.state;
 
+import dev.handoff.rpc.xdr.Opaque;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +45,15 @@ public final class LockManager {
 
     public TransitionCounters counters() {
         return counters;
+    }
+
+    /**
+     * The GRANTED still owed for the grant {@code cookie} on {@code file}, while it is pending (not yet accepted,
+     * refused or released): what a node that did not make the grant sends on its maker's behalf.
+     */
+    public Optional<Effect.GrantLock> pendingGrant(FileKey file, Opaque cookie) {
+        return store.load(file).grants().stream().filter(g -> g.waiter().cookie().equals(cookie)).findFirst()
+                .map(g -> new Effect.GrantLock(file, g.lock(), cookie, g.waiter().replyTo()));
     }
 
     public Result on(LockInput input) {
