@@ -137,6 +137,10 @@ public final class HandoffServer implements AutoCloseable {
         programs.add(NsmProgram.create(nsm));
         Locking locking = cluster == null ? Locking.start(config, nsm, new ExportLockFiles(exports::table, handles))
                 : Locking.start(config, nsm, new ExportLockFiles(exports::table, handles), cluster.lockStore());
+        if (cluster != null) {
+            // A waiter may be granted on any node, but its GRANTED must leave from the VIP it locked through.
+            locking.service().handOffGrants(cluster.grantRelay(locking.service()::sendPendingGrant));
+        }
         if (incarnation != null && incarnation.formedHere()) {
             // A cluster formed afresh lost its lock table with the last member that stopped: like a single server
             // after a restart, it grants only reclaims for a while (the grace is in the shared table).

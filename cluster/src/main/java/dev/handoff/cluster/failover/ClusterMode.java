@@ -17,10 +17,12 @@ import dev.handoff.cluster.vip.VipId;
 import dev.handoff.cluster.vip.VipInput;
 import dev.handoff.cluster.vip.VipRecord;
 import dev.handoff.cluster.vip.VipState;
+import dev.handoff.nlm.state.FileKey;
 import dev.handoff.nlm.state.LockStore;
 import dev.handoff.rpc.cache.ReplyCache;
 import dev.handoff.rpc.dispatch.CallGate;
 import dev.handoff.rpc.transport.RpcServer;
+import dev.handoff.rpc.xdr.Opaque;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -67,6 +70,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     private AddressManager addresses;
     private LongSupplier locks = () -> 0;
     private RestartNotices notices;
+    private GrantRelay grants;
     private BooleanSupplier grace = () -> false;
 
     private ClusterMode(ClusterSettings settings, HazelcastReplyCache.Settings replyCacheSettings,
@@ -196,6 +200,17 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         return notices;
     }
 
+    /**
+     * NLM GRANTED callbacks routed to the owners of the VIPs they must leave from ({@link GrantRelay});
+     * {@code sender} sends a pending grant from this node and answers whether it was still pending.
+     */
+    public GrantRelay grantRelay(BiPredicate<FileKey, Opaque> sender) {
+        Map<InetAddress, VipId> byAddress = new HashMap<>();
+        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
+        grants = new GrantRelay(node.hazelcast(), byAddress, sender);
+        return grants;
+    }
+
     /** Binds the VIPs' listeners, records their connections, and starts taking part in VIP ownership. */
     public void startVips(RpcServer rpc, AddressManager addressManager, LongSupplier lockCount,
                           BooleanSupplier inGrace) throws IOException {
@@ -227,6 +242,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         if (notices != null) {
             RestartNotices n = notices;
             stages.onServing(n::serving);
+        }
+        if (grants != null) {
+            stages.onServing(grants::serving);
         }
         if (!VipController.kernelCanExpire(settings.vipConfig())) {
             log.warn("lease {} ms and margin {} ms are too short for a kernel lifetime on the VIP addresses: they are "
@@ -265,6 +283,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
             refreshDrains.run();
             if (notices != null) {
                 notices.sendFiledForServed();
+            }
+            if (grants != null) {
+                grants.sendFiledForServed();
             }
         };
         controller.attach(new VipController.Edge(table, stages, refresh, this::probeAddresses));
@@ -452,6 +473,9 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         }
         if (connections != null) {
             connections.close();
+        }
+        if (grants != null) {
+            grants.close();
         }
         if (notices != null) {
             notices.close();
