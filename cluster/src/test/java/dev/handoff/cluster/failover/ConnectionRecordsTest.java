@@ -3,9 +3,7 @@ package dev.handoff.cluster.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.handoff.cluster.address.TickleSender;
-import dev.handoff.cluster.membership.ClusterConfig;
 import dev.handoff.cluster.membership.ClusterNode;
-import dev.handoff.cluster.membership.Discovery;
 import dev.handoff.cluster.vip.NodeId;
 import dev.handoff.cluster.vip.VipId;
 import dev.handoff.rpc.dispatch.Transport;
@@ -15,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,11 +28,7 @@ class ConnectionRecordsTest {
 
     @BeforeAll
     void startMember() {
-        int port = FreePorts.on(InetAddress.getLoopbackAddress(), 1).getFirst();
-        member = ClusterNode.start(ClusterConfig.of(new NodeId("m"), "127.0.0.1", port,
-                new Discovery.TcpIp(List.of("127.0.0.1:" + port)), 1)
-                .withClusterName("handoff-test-" + UUID.randomUUID()).withJoinWait(Duration.ZERO), input -> {
-        });
+        member = LoneMember.start(new NodeId("m"));
     }
 
     @AfterAll

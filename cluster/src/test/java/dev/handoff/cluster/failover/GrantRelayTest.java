@@ -2,11 +2,7 @@ package dev.handoff.cluster.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.handoff.cluster.membership.ClusterConfig;
 import dev.handoff.cluster.membership.ClusterNode;
-import dev.handoff.cluster.membership.Discovery;
-import dev.handoff.cluster.state.HazelcastReplyCache;
-import dev.handoff.cluster.state.SharedStateConfig;
 import dev.handoff.cluster.vip.NodeId;
 import dev.handoff.cluster.vip.VipId;
 import dev.handoff.nlm.state.FileKey;
@@ -15,9 +11,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
@@ -45,11 +39,7 @@ class GrantRelayTest {
 
     @BeforeAll
     void start() {
-        int port = FreePorts.on(InetAddress.getLoopbackAddress(), 1).getFirst();
-        member = ClusterNode.start(ClusterConfig.of(new NodeId("node1"), "127.0.0.1", port,
-                new Discovery.TcpIp(List.of("127.0.0.1:" + port)), 1)
-                .withClusterName("handoff-test-" + UUID.randomUUID()).withJoinWait(Duration.ZERO), input -> {
-        }, c -> SharedStateConfig.apply(c, HazelcastReplyCache.Settings.DEFAULT, Optional.empty()));
+        member = LoneMember.withSharedState(new NodeId("node1"));
     }
 
     @AfterAll

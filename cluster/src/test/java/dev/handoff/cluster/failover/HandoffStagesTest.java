@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.handoff.cluster.address.IpPrefix;
 import dev.handoff.cluster.address.TickleSender;
-import dev.handoff.cluster.membership.ClusterConfig;
 import dev.handoff.cluster.membership.ClusterNode;
-import dev.handoff.cluster.membership.Discovery;
 import dev.handoff.cluster.vip.NodeId;
 import dev.handoff.cluster.vip.VipEffect;
 import dev.handoff.cluster.vip.VipEvent;
@@ -28,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -72,11 +69,7 @@ class HandoffStagesTest {
 
     @BeforeAll
     void startMember() {
-        int hzPort = FreePorts.on(InetAddress.getLoopbackAddress(), 1).getFirst();
-        member = ClusterNode.start(ClusterConfig.of(SELF, "127.0.0.1", hzPort,
-                new Discovery.TcpIp(List.of("127.0.0.1:" + hzPort)), 1)
-                .withClusterName("handoff-test-" + UUID.randomUUID()).withJoinWait(Duration.ZERO), input -> {
-        });
+        member = LoneMember.start(SELF);
         // Hazelcast judges its split-brain protection on its first check after start; until then writes fail.
         Await.until("protected maps writable", Duration.ofSeconds(10), () -> {
             try {
