@@ -146,13 +146,19 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
      * any other local address always run.
      */
     public CallGate callGate() {
-        Map<InetAddress, VipId> byAddress = new HashMap<>();
-        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
+        Map<InetAddress, VipId> byAddress = vipsByAddress();
         return local -> {
             VipId vip = byAddress.get(local.getAddress());
             return vip == null || controller.leaseLasts(vip) ? null
                     : "this node's lease on " + vip.name() + " has ended";
         };
+    }
+
+    /** Each VIP by its address: what a call's or a callback's local address is a VIP of. */
+    private Map<InetAddress, VipId> vipsByAddress() {
+        Map<InetAddress, VipId> byAddress = new HashMap<>();
+        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
+        return Map.copyOf(byAddress);
     }
 
     public ReplyCache replyCache(InstantSource clock) {
@@ -205,9 +211,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
      * {@code sender} sends a pending grant from this node and answers whether it was still pending.
      */
     public GrantRelay grantRelay(BiPredicate<FileKey, Opaque> sender) {
-        Map<InetAddress, VipId> byAddress = new HashMap<>();
-        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
-        grants = new GrantRelay(node.hazelcast(), byAddress, sender);
+        grants = new GrantRelay(node.hazelcast(), vipsByAddress(), sender);
         return grants;
     }
 
@@ -217,8 +221,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
         this.addresses = addressManager;
         this.locks = lockCount;
         this.grace = inGrace;
-        Map<InetAddress, VipId> byAddress = new java.util.HashMap<>();
-        settings.vips().forEach((vip, prefix) -> byAddress.put(prefix.address(), vip));
+        Map<InetAddress, VipId> byAddress = vipsByAddress();
         connections = new ConnectionRecords(node.hazelcast(), node.self().name(),
                 a -> Optional.ofNullable(byAddress.get(a)));
         rpc.connectionListener(connections);
