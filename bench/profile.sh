@@ -101,6 +101,10 @@ echo "by code (self time):"
 perf report -i "$work/perf.data" --no-children --sort dso -g none 2>/dev/null | grep -v '^#' | grep '%' | head -6 \
   | awk '{ printf "  %s", $1; for (i = 2; i <= NF; i++) printf " %s", $i; print "" }'
 echo
+echo "by thread (self time; event loops are multiThreadIoEv..., workers rpc-worker-N):"
+perf report -i "$work/perf.data" --no-children --sort comm -g none 2>/dev/null | grep -v '^#' | grep '%' | head -8 \
+  | awk '{ printf "  %s", $1; for (i = 2; i <= NF; i++) printf " %s", $i; print "" }'
+echo
 echo "hottest functions (self time):"
 head -25 "$work/self.txt" | awk '{ printf "  %-8s", $1; for (i = 2; i <= NF; i++) if ($i != "-") printf " %s", $i; print "" }' \
   | cut -c1-150

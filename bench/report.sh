@@ -191,8 +191,9 @@ The same load generator (\`bench/nfs/loadgen.c\`, on libnfs's raw async API; it 
 and checks every reply) drives each server over one TCP connection on loopback, each server in its own network
 namespace exporting a directory of the same file system, in interleaved A/B rounds. What is measured is the
 server's path (RPC, XDR, its file system calls), not the disk: the data files (\`LOADGEN_FILE_MB\`, 256 MiB by
-default) are in the page cache for both servers; WRITE's COMMITs do reach the disk. Workloads: GETATTR, LOOKUP,
-ACCESS; create = CREATE (GUARDED) + REMOVE pairs; readdirplus = full READDIRPLUS listings of a directory of
+default) are in the page cache for both servers; WRITE's COMMITs do reach the disk. Workloads: null = NFSPROC3_NULL,
+the RPC round trip alone (no target: the floor under every other figure at 1 in flight); GETATTR, LOOKUP, ACCESS;
+create = CREATE (GUARDED) + REMOVE pairs; readdirplus = full READDIRPLUS listings of a directory of
 50 000 files (names checked), seconds per listing (wall time / listings; with 32 in flight, 32 listings run at
 once); write = sequential 1 MiB WRITE UNSTABLE with a COMMIT at the end of every pass over the file and at the
 end, read back and checked afterwards; read = sequential 1 MiB READ, every byte checked; randread = 4 KiB READ at

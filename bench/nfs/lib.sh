@@ -3,7 +3,7 @@
 # The caller sets `work`, `rounds`, `seconds`, `workloads`, `depths` and defines
 #   run SIDE WORKLOAD DEPTH SECONDS   one load-generator run against side A or B, its JSON line on stdout.
 
-ALL_WORKLOADS="getattr lookup access create readdirplus write read randread"
+ALL_WORKLOADS="null getattr lookup access create readdirplus write read randread"
 log() { echo "== $(date +%H:%M:%S) $*" >&2; }
 
 # bench_packages PKG=PATH...: installs the packages whose PATH is missing, keeping their daemons from starting.

@@ -5,7 +5,7 @@
  * which way is good), ops/s, bytes, and latency p50/p99 in microseconds.
  *
  *   loadgen HOST NFSPORT MOUNTPORT EXPORT WORKLOAD DEPTH SECONDS [LABEL]
- *   WORKLOAD: getattr | lookup | access | create | readdirplus | write | read | randread
+ *   WORKLOAD: getattr | lookup | access | create | readdirplus | write | read | randread | null
  *     create       one CREATE GUARDED + one REMOVE, counted as a pair (pairs/s)
  *     readdirplus  full listings of the directory LOADGEN_RDP_DIR (default loadgen.rdp) of LOADGEN_RDP_ENTRIES
  *                  (50000) empty files named f00000, f00001, ... (made beforehand by the caller), READDIRPLUS
@@ -17,6 +17,7 @@
  *     read         sequential READ of LOADGEN_BLOCK_KB KiB over loadgen.read (LOADGEN_FILE_MB MiB, made with
  *                  the pattern once per export and kept), wrapping at its end (MB/s)
  *     randread     READ of 4 KiB at random 4 KiB-aligned offsets of loadgen.read (ops/s)
+ *     null         NFSPROC3_NULL (ops/s): the RPC round trip alone, the floor under every other figure
  *
  * Every reply is checked, not just counted: GETATTR must return the root's type and fileid; LOOKUP the same
  * handle as the first lookup of the probe file; ACCESS the requested bits; CREATE GUARDED succeeds only if the
@@ -48,9 +49,9 @@
 #include <nfsc/libnfs-raw-mount.h>
 #include <nfsc/libnfs-raw-nfs.h>
 
-enum workload { W_GETATTR, W_LOOKUP, W_ACCESS, W_CREATE, W_READDIRPLUS, W_WRITE, W_READ, W_RANDREAD };
+enum workload { W_GETATTR, W_LOOKUP, W_ACCESS, W_CREATE, W_READDIRPLUS, W_WRITE, W_READ, W_RANDREAD, W_NULL };
 static const char *const WORKLOADS[] = {"getattr", "lookup", "access", "create", "readdirplus", "write", "read",
-                                        "randread"};
+                                        "randread", "null"};
 /* Steps of one CREATE+REMOVE pair; the LOOKUP steps run on sampled pairs only. */
 enum step { S_CREATE, S_LOOKUP_PRESENT, S_REMOVE, S_LOOKUP_ABSENT };
 #define PROBE_NAME "loadgen.probe"
@@ -359,6 +360,13 @@ static void getattr_cb(struct rpc_context *r, int status, void *data, void *priv
   done(s);
 }
 
+static void null_cb(struct rpc_context *r, int status, void *data, void *priv) {
+  struct slot *s = priv;
+  (void)r;
+  if (check_rpc(status, data, "NULL")) record(s);
+  done(s);
+}
+
 static void lookup_cb(struct rpc_context *r, int status, void *data, void *priv) {
   struct slot *s = priv;
   LOOKUP3res *res = data;
@@ -536,6 +544,9 @@ static void issue(struct slot *s) {
     rc = rpc_nfs3_getattr_async(rpc, getattr_cb, &a, s);
     break;
   }
+  case W_NULL:
+    rc = rpc_nfs3_null_async(rpc, null_cb, s);
+    break;
   case W_LOOKUP: {
     LOOKUP3args a = {.what = {.dir = root_fh, .name = PROBE_NAME}};
     rc = rpc_nfs3_lookup_async(rpc, lookup_cb, &a, s);
@@ -661,7 +672,7 @@ static int cmp_u32(const void *a, const void *b) {
 int main(int argc, char **argv) {
   if (argc < 8) {
     fprintf(stderr, "usage: loadgen HOST NFSPORT MOUNTPORT EXPORT "
-                    "getattr|lookup|access|create|readdirplus|write|read|randread DEPTH SECONDS [LABEL]\n");
+                    "getattr|lookup|access|create|readdirplus|write|read|randread|null DEPTH SECONDS [LABEL]\n");
     return 1;
   }
   const char *host = argv[1], *export = argv[4], *wname = argv[5], *label = argc > 8 ? argv[8] : "";
