@@ -79,7 +79,7 @@ class NotifyOverSocketsTest {
         Dispatcher dispatcher = new Dispatcher(List.of(RpcbindProgram.create(registry, InstantSource.system()),
                 NsmProgram.create(peerNsm)), ReplyCache.NONE, CallObserver.NONE);
         peerServer = new RpcServer(dispatcher, new RpcServerConfig(List.of(0), RpcServerConfig.DEFAULT_MAX_RECORD,
-                4, 2, 1), CallObserver.NONE);
+                4, 2, 1, true), CallObserver.NONE);
         peerUdp = peerServer.listen(PEER).udpEndpoints().getFirst();
     }
 

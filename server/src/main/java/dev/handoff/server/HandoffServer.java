@@ -166,7 +166,8 @@ public final class HandoffServer implements AutoCloseable {
             dispatcher.gate(cluster.callGate());
         }
         RpcServerConfig rpcConfig = RpcServerConfig.of(registration.portsToListenOn(config))
-                .withWorkerThreads(config.workerThreads()).withMaxRecordSize(limits.maxRecordSize())
+                .withWorkerThreads(config.workerThreads()).withInlineCalls(config.inlineCalls())
+                .withMaxRecordSize(limits.maxRecordSize())
                 .withMaxInFlightPerConnection(limits.maxInFlightPerConnection());
         RpcServer rpc = new RpcServer(dispatcher, rpcConfig, observer);
         rpc.connectionLimits(limits.connections());

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param exportDirs   directories exported to everyone read-write ({@code --export DIR}, i.e. {@code DIR *(rw)})
  * @param exportsFiles files in /etc/exports syntax, re-read on SIGHUP and {@code handoff exports reload}
  * @param stateDir     where state that must survive a restart lives (mount list, NSM state, handle key)
+ * @param inlineCalls  whether a connection's lone call may run on the event loop that read it
+ *                     ({@link dev.handoff.rpc.transport.RpcServerConfig#inlineCalls})
  * @param admin        where the loopback admin API listens, if anywhere
  * @param grace        how long after a start that lost the lock table only lock reclaims are granted (lockd's
  *                     default is 90 s); it ends early once every client that held locks has reclaimed
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 public record ServerConfig(List<InetAddress> bind, int nfsPort, int mountPort, int nlmPort, int nsmPort,
                            int rpcbindPort, List<Path> exportDirs, List<Path> exportsFiles, Path stateDir,
-                           int workerThreads, Optional<AdminEndpoint> admin,
+                           int workerThreads, boolean inlineCalls, Optional<AdminEndpoint> admin,
                            java.time.Duration grace, Optional<AdminEndpoint> metrics, Optional<Path> handleKey,
                            Optional<ClusterServe> cluster, Optional<Path> adminTokenFile, ServerLimits limits) {
     public static final int DEFAULT_NFS_PORT = 2049;

@@ -64,7 +64,7 @@ class RpcNlmCallbacksTest {
         Dispatcher dispatcher = new Dispatcher(List.of(RpcbindProgram.create(registry, InstantSource.system()),
                 lockd), ReplyCache.NONE, CallObserver.NONE);
         client = new RpcServer(dispatcher, new RpcServerConfig(List.of(0), RpcServerConfig.DEFAULT_MAX_RECORD, 4, 2,
-                1), CallObserver.NONE);
+                1, true), CallObserver.NONE);
         endpoints = client.listen(CLIENT);
     }
 

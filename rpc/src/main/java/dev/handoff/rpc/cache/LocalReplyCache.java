@@ -137,6 +137,11 @@ public final class LocalReplyCache implements ReplyCache {
         }
     }
 
+    @Override
+    public boolean answersLocally() {
+        return true;
+    }
+
     /** Retransmissions answered from the cache. */
     public synchronized long hits() {
         return hits;

@@ -16,6 +16,14 @@ public interface ReplyCache {
     /** The run ended without a reply to keep (the call was dropped); forget the in-progress mark. */
     void abandon(ReplyCacheKey key);
 
+    /**
+     * Whether {@link #begin}, {@link #complete} and {@link #abandon} answer from this process's memory, never
+     * waiting on another machine; only then may a cached procedure's call run on an event loop.
+     */
+    default boolean answersLocally() {
+        return false;
+    }
+
     sealed interface Lookup {
         /**
          * Execute, then {@link #complete}. {@code earlierRunLost}: a copy of this call began before, on a node that
@@ -50,6 +58,11 @@ public interface ReplyCache {
 
         @Override
         public void abandon(ReplyCacheKey key) {
+        }
+
+        @Override
+        public boolean answersLocally() {
+            return true;
         }
     };
 }

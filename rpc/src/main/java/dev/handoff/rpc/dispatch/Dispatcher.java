@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one complete call record into one reply record, by the programs' tables: header checks, the
  * unavailable/mismatch replies, the reply cache, argument decoding, the handler and result encoding all happen
- * here once, for every program. Runs on a worker thread.
+ * here once, for every program. Runs on a worker thread, or on the event loop for a call
+ * {@link #mayRunInline} allows.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -55,6 +56,24 @@ public final class Dispatcher {
 
     public List<RpcProgram> programs() {
         return List.copyOf(programs.values());
+    }
+
+    /**
+     * Whether this record may be answered on the event loop that read it: a CALL to a procedure marked
+     * {@link Execution#INLINE} whose reply-cache work, if any, stays in this process. Reads the fixed header
+     * words only (RFC 5531 §9: xid, CALL, rpcvers, prog, vers, proc); anything else goes to a worker, where
+     * {@link #process} answers it properly.
+     */
+    public boolean mayRunInline(ByteBuf record) {
+        int at = record.readerIndex();
+        if (record.readableBytes() < 24 || record.getInt(at + 4) != 0) {
+            return false;
+        }
+        RpcProgram program = programs.get(record.getInt(at + 12));
+        ProgramVersion version = program == null ? null : program.version(record.getInt(at + 16));
+        Procedure<?, ?> proc = version == null ? null : version.procedure(record.getInt(at + 20));
+        return proc != null && proc.execution() == Execution.INLINE
+                && (proc.cachePolicy() == CachePolicy.NONE || replyCache.answersLocally());
     }
 
     /**

@@ -33,6 +33,15 @@ public final class NettyTransport {
         return new MultiThreadIoEventLoopGroup(threads, factory);
     }
 
+    /** Event loops that poll briefly before sleeping ({@link BriefSpin}); for the server's connections. */
+    static EventLoopGroup spinningEventLoops(int threads, java.time.Duration window,
+                                             java.util.function.BooleanSupplier mayPoll) {
+        io.netty.channel.SelectStrategyFactory spin = () -> new BriefSpin(window, mayPoll, System::nanoTime);
+        IoHandlerFactory factory = EPOLL ? EpollIoHandler.newFactory(0, spin)
+                : NioIoHandler.newFactory(java.nio.channels.spi.SelectorProvider.provider(), spin);
+        return new MultiThreadIoEventLoopGroup(threads, factory);
+    }
+
     public static Class<? extends ServerChannel> serverSocketChannel() {
         return EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ONC RPC server: every configured port on TCP and UDP, per local address, each address a
  * {@link ListenerGroup} that can be drained and closed alone. Calls run on a pool of platform threads (handlers
- * block on disk and switch the thread's fsuid), never on the event loop.
+ * block on disk and switch the thread's fsuid), except a lone call to a quick procedure, which runs on the event
+ * loop that read it ({@link CallChannel}); the event loops poll briefly before sleeping ({@link BriefSpin}).
  */
 public final class RpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RpcServer.class);
@@ -49,7 +50,9 @@ public final class RpcServer implements AutoCloseable {
     private final CallObserver observer;
     private final EventLoopGroup bossLoop;
     private final EventLoopGroup ioLoops;
-    private final ExecutorService workers;
+    private final WorkerPool workers;
+    /** Null when calls never run on an event loop ({@link RpcServerConfig#inlineCalls}). */
+    private final InlineCallGuard inline;
     private final Map<InetAddress, ListenerGroup> groups = new ConcurrentHashMap<>();
     private volatile ConnectionListener connectionListener = ConnectionListener.NONE;
     private final LimitCounts limitCounts = new LimitCounts();
@@ -60,8 +63,10 @@ public final class RpcServer implements AutoCloseable {
         this.config = config;
         this.observer = observer;
         this.bossLoop = NettyTransport.eventLoops(1);
-        this.ioLoops = NettyTransport.eventLoops(config.ioThreads());
-        this.workers = Executors.newFixedThreadPool(config.workerThreads(), platformThreads("rpc-worker"));
+        this.workers = new WorkerPool(Executors.newFixedThreadPool(config.workerThreads(),
+                platformThreads("rpc-worker")));
+        this.ioLoops = NettyTransport.spinningEventLoops(config.ioThreads(), BriefSpin.WINDOW, workers::idle);
+        this.inline = config.inlineCalls() ? InlineCallGuard.defaults() : null;
     }
 
     public RpcServerConfig config() {
@@ -71,6 +76,14 @@ public final class RpcServer implements AutoCloseable {
     /** How often each per-peer limit was met since the start. */
     public LimitCounts limitCounts() {
         return limitCounts;
+    }
+
+    /**
+     * How many times calls were sent back to worker threads for a while because one run on an event loop was slow
+     * (see {@link InlineCallGuard}); 0 when calls never run there.
+     */
+    public long inlinePauses() {
+        return inline == null ? 0 : inline.pauses();
     }
 
     /** TCP connections open now, on every address. */
@@ -101,7 +114,7 @@ public final class RpcServer implements AutoCloseable {
         try {
             for (int port : config.ports()) {
                 group.addListener(bindTcp(group, new InetSocketAddress(address, port)));
-                UdpSocket handler = new UdpSocket(group, dispatcher, workers, config.maxInFlightPerConnection(),
+                UdpSocket handler = new UdpSocket(group, dispatcher, workers, inline, config.maxInFlightPerConnection(),
                         Math.min(config.maxRecordSize(), RpcServerConfig.MAX_DATAGRAM));
                 group.addDatagramSocket(bindUdp(handler, new InetSocketAddress(address, port)), handler);
             }
@@ -134,7 +147,7 @@ public final class RpcServer implements AutoCloseable {
                         ch.pipeline().addLast("flushes", new FlushConsolidationHandler(MAX_FLUSHES_CONSOLIDATED, true))
                                 .addLast("framing", new RecordMarkingDecoder(config.maxRecordSize()))
                                 .addLast("marking", RecordMarkingEncoder.INSTANCE)
-                                .addLast("calls", new TcpConnection(group, dispatcher, workers,
+                                .addLast("calls", new TcpConnection(group, dispatcher, workers, inline,
                                         config.maxInFlightPerConnection()));
                     }
                 });
@@ -183,10 +196,10 @@ public final class RpcServer implements AutoCloseable {
     public void close() {
         groups.values().forEach(g -> g.close().join());
         groups.clear();
-        workers.shutdown();
+        workers.threads().shutdown();
         try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (!workers.threads().awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.threads().shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

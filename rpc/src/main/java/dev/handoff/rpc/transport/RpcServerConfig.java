@@ -11,9 +11,13 @@ import java.util.List;
  *                                 not read until one finishes (back-pressure through TCP, not memory)
  * @param workerThreads            platform threads that run handlers (they block on file I/O and switch fsuid)
  * @param ioThreads                Netty event-loop threads
+ * @param inlineCalls              whether a call to a procedure marked
+ *                                 {@link dev.handoff.rpc.dispatch.Execution#INLINE} may run on the event loop that
+ *                                 read it while its connection has nothing else in flight (see
+ *                                 {@link InlineCallGuard}); off, every call goes to a worker
  */
 public record RpcServerConfig(List<Integer> ports, int maxRecordSize, int maxInFlightPerConnection,
-                              int workerThreads, int ioThreads) {
+                              int workerThreads, int ioThreads, boolean inlineCalls) {
     public static final int DEFAULT_MAX_RECORD = 2 * 1024 * 1024;
     /** A UDP datagram cannot be larger. */
     static final int MAX_DATAGRAM = 65_535;
@@ -34,18 +38,22 @@ public record RpcServerConfig(List<Integer> ports, int maxRecordSize, int maxInF
     }
 
     public static RpcServerConfig of(List<Integer> ports) {
-        return new RpcServerConfig(ports, DEFAULT_MAX_RECORD, 64, 32, 2);
+        return new RpcServerConfig(ports, DEFAULT_MAX_RECORD, 64, 32, 2, true);
     }
 
     public RpcServerConfig withMaxInFlightPerConnection(int n) {
-        return new RpcServerConfig(ports, maxRecordSize, n, workerThreads, ioThreads);
+        return new RpcServerConfig(ports, maxRecordSize, n, workerThreads, ioThreads, inlineCalls);
     }
 
     public RpcServerConfig withMaxRecordSize(int n) {
-        return new RpcServerConfig(ports, n, maxInFlightPerConnection, workerThreads, ioThreads);
+        return new RpcServerConfig(ports, n, maxInFlightPerConnection, workerThreads, ioThreads, inlineCalls);
     }
 
     public RpcServerConfig withWorkerThreads(int n) {
-        return new RpcServerConfig(ports, maxRecordSize, maxInFlightPerConnection, n, ioThreads);
+        return new RpcServerConfig(ports, maxRecordSize, maxInFlightPerConnection, n, ioThreads, inlineCalls);
+    }
+
+    public RpcServerConfig withInlineCalls(boolean on) {
+        return new RpcServerConfig(ports, maxRecordSize, maxInFlightPerConnection, workerThreads, ioThreads, on);
     }
 }

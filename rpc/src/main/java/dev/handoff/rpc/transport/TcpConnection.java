@@ -9,7 +9,6 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +19,9 @@ final class TcpConnection extends CallChannel {
     private final long openedNanos = System.nanoTime();
     private Peer peer;
 
-    TcpConnection(ListenerGroup group, Dispatcher dispatcher, Executor workers, int maxInFlight) {
-        super(group, dispatcher, workers, maxInFlight);
+    TcpConnection(ListenerGroup group, Dispatcher dispatcher, WorkerPool workers, InlineCallGuard inline,
+                  int maxInFlight) {
+        super(group, dispatcher, workers, inline, maxInFlight);
     }
 
     @Override
@@ -52,6 +52,12 @@ final class TcpConnection extends CallChannel {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         submit((ByteBuf) msg, peer, reply -> channel.writeAndFlush(reply).addListener(f -> finished()));
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        readComplete();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

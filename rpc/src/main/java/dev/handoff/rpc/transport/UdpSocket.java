@@ -6,7 +6,6 @@ import dev.handoff.rpc.dispatch.Transport;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Executor;
 
 /** A bound UDP socket: each datagram is one record (no record marking), answered from the same socket. */
 final class UdpSocket extends CallChannel {
@@ -14,8 +13,9 @@ final class UdpSocket extends CallChannel {
 
     private final int maxRecordSize;
 
-    UdpSocket(ListenerGroup group, Dispatcher dispatcher, Executor workers, int maxInFlight, int maxRecordSize) {
-        super(group, dispatcher, workers, maxInFlight);
+    UdpSocket(ListenerGroup group, Dispatcher dispatcher, WorkerPool workers, InlineCallGuard inline, int maxInFlight,
+              int maxRecordSize) {
+        super(group, dispatcher, workers, inline, maxInFlight);
         this.maxRecordSize = maxRecordSize;
     }
 
@@ -41,6 +41,12 @@ final class UdpSocket extends CallChannel {
         }
         submit(packet.content(), peer, reply -> channel.writeAndFlush(new DatagramPacket(reply, sender))
                 .addListener(f -> finished()));
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        readComplete();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

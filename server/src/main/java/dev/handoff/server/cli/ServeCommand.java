@@ -77,6 +77,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Threads running NFS calls (default: ${DEFAULT-VALUE}).")
     int workers = 32;
 
+    @Option(names = "--inline-calls", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Run a connection's lone call on the thread that read it instead of handing it to a "
+                    + "worker (default: on). Quicker at one call in flight; once calls slower than 5 ms take more than "
+                    + "20 ms of a second, calls go to workers for 10 s.", "--no-inline-calls: always hand calls to workers (storage that can stall "
+                    + "for long under exports that must stay responsive)."})
+    boolean inlineCalls = true;
+
     @Mixin
     LimitOptions limitOptions;
 
@@ -121,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         ServerConfig config = new ServerConfig(addresses, nfsPort, mountPort, nlmPort, nsmPort, rpcbindPort,
-                exports, exportsFiles, stateDir, workers, AdminEndpoint.parse(admin),
+                exports, exportsFiles, stateDir, workers, inlineCalls, AdminEndpoint.parse(admin),
                 java.time.Duration.ofSeconds(graceSeconds), AdminEndpoint.parse(metrics),
                 java.util.Optional.ofNullable(handleKey), clusterServe, java.util.Optional.ofNullable(adminTokenFile), limits);
         CountDownLatch stop = new CountDownLatch(1);

@@ -66,6 +66,11 @@ public final class ServerMetrics implements AutoCloseable {
             }
         }
         gauges = new ServerGauges(registry, server::groups);
+        // A rising count means the file system keeps taking more than a few milliseconds a call.
+        io.micrometer.core.instrument.FunctionCounter.builder("handoff.rpc.inline.pauses", server,
+                        RpcServer::inlinePauses).baseUnit("pauses")
+                .description("Times calls were sent to worker threads for 10 s because calls run on the event loops "
+                        + "were slow (over 5 ms each, more than 20 ms within a second)").register(registry);
     }
 
     /** Adds the cluster's series: members, quorum, VIPs served, row ages, moves and their stages. */
