@@ -28,17 +28,18 @@ class RecordMarkingDecoderTest {
     private final RecordingAllocator alloc = new RecordingAllocator();
     private final List<Throwable> failures = new ArrayList<>();
     /** The decoder with what the server puts after it: a handler that closes the connection on a failure. */
-    private final EmbeddedChannel channel = new EmbeddedChannel(new RecordMarkingDecoder(MAX),
-            new ChannelInboundHandlerAdapter() {
-                @Override
-                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                    failures.add(cause);
-                    ctx.close();
-                }
-            });
+    private EmbeddedChannel channel = channel(new RecordMarkingDecoder(MAX));
 
-    RecordMarkingDecoderTest() {
-        channel.config().setAllocator(alloc);
+    private EmbeddedChannel channel(RecordMarkingDecoder decoder) {
+        EmbeddedChannel c = new EmbeddedChannel(decoder, new ChannelInboundHandlerAdapter() {
+            @Override
+            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                failures.add(cause);
+                ctx.close();
+            }
+        });
+        c.config().setAllocator(alloc);
+        return c;
     }
 
     @AfterEach
@@ -118,6 +119,41 @@ class RecordMarkingDecoderTest {
         int[] everyByte = new int[bytes.length - 1];
         Arrays.setAll(everyByte, i -> i + 1);
         assertThat(feed(bytes, everyByte)).isEqualTo(expected);
+    }
+
+    @Test
+    void recordsCopiedAsTheirBytesArriveComeOutWholeAtEveryCut() {
+        channel.finishAndReleaseAll();
+        channel = channel(new RecordMarkingDecoder(MAX, 2)); // a fragment's copy starts once 2 bytes are here
+        byte[] bytes = concat(stream(1, new int[] {1, 9}),
+                stream(20, new int[] {0, 3}, new int[] {0, 0}, new int[] {1, 5}),
+                stream(40, new int[] {1, 4}));
+        List<String> expected = List.of(payload(1, 9), payload(20, 8), payload(40, 4));
+        for (int first = 1; first < bytes.length; first++) {
+            for (int second = first; second <= bytes.length; second++) {
+                assertThat(feed(bytes, first, second)).as("cut at %d and %d", first, second).isEqualTo(expected);
+            }
+        }
+        int[] everyByte = new int[bytes.length - 1];
+        Arrays.setAll(everyByte, i -> i + 1);
+        assertThat(feed(bytes, everyByte)).isEqualTo(expected);
+    }
+
+    @Test
+    void aLargeRecordArrivingOverManyReadsIsCopiedOnceIntoABufferOfItsSize() {
+        channel.finishAndReleaseAll();
+        int size = 1 << 20;
+        channel = channel(new RecordMarkingDecoder(2 * size));
+        byte[] bytes = stream(3, new int[] {1, size});
+        int piece = 16 * 1024;
+        int[] cuts = new int[bytes.length / piece];
+        Arrays.setAll(cuts, i -> (i + 1) * piece);
+        long before = alloc.capacityAllocated();
+        assertThat(feed(bytes, cuts)).containsExactly(payload(3, size));
+        long allocatedByDecoder = alloc.capacityAllocated() - before - bytes.length; // the pieces fed
+        // The record's own buffer and the input gathered before its copy starts (64 KiB, in doubling steps);
+        // left to accumulate, the input buffer grew to the record's size in doublings, about twice the record.
+        assertThat(allocatedByDecoder).isBetween((long) size, size + 4L * RecordMarkingDecoder.COPY_FROM);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class RecordingAllocator extends AbstractByteBufAllocator {
     private final List<ByteBuf> allocated = new ArrayList<>();
+    private long capacityAllocated;
 
     RecordingAllocator() {
         super(false);
@@ -23,6 +24,7 @@ final class RecordingAllocator extends AbstractByteBufAllocator {
     protected ByteBuf newHeapBuffer(int initialCapacity, int maxCapacity) {
         ByteBuf b = new UnpooledHeapByteBuf(this, initialCapacity, maxCapacity);
         allocated.add(b);
+        capacityAllocated += initialCapacity;
         return b;
     }
 
@@ -44,6 +46,11 @@ final class RecordingAllocator extends AbstractByteBufAllocator {
     /** Buffers not yet released. */
     long live() {
         return allocated.stream().filter(b -> b.refCnt() > 0).count();
+    }
+
+    /** Bytes allocated so far, each buffer at the capacity it was asked with. */
+    long capacityAllocated() {
+        return capacityAllocated;
     }
 
     int count() {
