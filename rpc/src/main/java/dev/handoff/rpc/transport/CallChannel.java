@@ -114,13 +114,9 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
             return;
         }
         held = null;
-        if (quiescing) {
-            w.record().release();
-            group.observer().onDropped(w.peer(), "address is draining");
+        if (!take(w.record(), w.peer())) {
             return;
         }
-        inFlight.incrementAndGet();
-        group.callStarted();
         long start = System.nanoTime();
         ByteBuf reply = process(w.record(), w.peer());
         long end = System.nanoTime();
@@ -144,9 +140,28 @@ abstract class CallChannel extends ChannelInboundHandlerAdapter {
         start(record, peer, send);
     }
 
-    private void start(ByteBuf record, Peer peer, Consumer<ByteBuf> send) {
+    /**
+     * Counts a call as taken, or drops it if the channel is quiescing. Counted first, checked second: a drain sets
+     * the flag before it looks for calls in flight, so a call counted after that look sees the flag and is dropped,
+     * and one counted before it is waited for.
+     */
+    private boolean take(ByteBuf record, Peer peer) {
         inFlight.incrementAndGet();
         group.callStarted();
+        if (!quiescing) {
+            return true;
+        }
+        record.release();
+        group.observer().onDropped(peer, "address is draining");
+        inFlight.decrementAndGet();
+        group.callFinished();
+        return false;
+    }
+
+    private void start(ByteBuf record, Peer peer, Consumer<ByteBuf> send) {
+        if (!take(record, peer)) {
+            return;
+        }
         try {
             workers.execute(() -> run(record, peer, send));
         } catch (RejectedExecutionException e) {
