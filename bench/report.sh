@@ -49,7 +49,10 @@ if [ "$run" = 1 ]; then
     line="$line${*//$root\//}"
     log "step $name: $line"
     printf '%s\n' "$line" >"$results/$name.cmd"
-    printf 'mode=%s load_before=%s started=%s\n' "$mode" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(date -u +%FT%TZ)" >"$results/$name.env"
+    local at; at="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    git -C "$root" diff --quiet HEAD -- '*/src/main/*' 2>/dev/null || at="$at+changes"
+    printf 'mode=%s load_before=%s started=%s commit=%s\n' "$mode" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+      "$(date -u +%FT%TZ)" "$at" >"$results/$name.env"
     "$@"
   }
   data="LOADGEN_FILE_MB LOADGEN_RDP_ENTRIES WORKLOADS DEPTHS"
@@ -172,7 +175,7 @@ redraw from \`bench/results/\`). Each step's figures are also in \`bench/results
 | CPU | $cpu, $(nproc) cores |
 | memory | $mem |
 | kernel | $(uname -r) ($(. /etc/os-release && echo "$PRETTY_NAME")) |
-| Handoff | commit $commit; $hver |
+| Handoff | $hver; this page written at commit $commit (each run names its own commit under its table) |
 | NFS-Ganesha | $(pkg nfs-ganesha) (Debian, VFS FSAL $(pkg nfs-ganesha-vfs)) |
 | libnfs (load generator) | $(pkg libnfs-dev) |
 | gnuplot | $(gnuplot --version 2>/dev/null) |
