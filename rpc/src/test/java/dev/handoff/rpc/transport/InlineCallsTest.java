@@ -75,6 +75,22 @@ class InlineCallsTest {
         return out.toByteArray();
     }
 
+    @FunctionalInterface
+    private interface Conversation {
+        void with(WireClient client) throws Exception;
+    }
+
+    /** Runs {@code conversation} over one connection to a server with the default configuration. */
+    private void talk(Conversation conversation) throws Exception {
+        Dispatcher dispatcher = new Dispatcher(List.of(program()), ReplyCache.NONE, CallObserver.NONE);
+        try (RpcServer server = new RpcServer(dispatcher, RpcServerConfig.of(List.of(0)), CallObserver.NONE)) {
+            ListenerGroup g = server.listen(InetAddress.getLoopbackAddress());
+            try (WireClient c = new WireClient(g.tcpEndpoints().getFirst())) {
+                conversation.with(c);
+            }
+        }
+    }
+
     /** Sends each call alone, waiting for its reply; returns the threads that ran them. */
     private List<String> oneAtATime(ReplyCache cache, boolean inlineCalls, int... procs) throws Exception {
         Dispatcher dispatcher = new Dispatcher(List.of(program()), cache, CallObserver.NONE);
@@ -127,18 +143,21 @@ class InlineCallsTest {
         assertThat(oneAtATime(new LocalReplyCache(InstantSource.system()), true, CACHED_INLINE))
                 .allMatch(t -> !t.startsWith("rpc-worker"));
         threads.clear();
-        ReplyCache remote = new ReplyCache() { // as the cluster's: answersLocally() is false
+        LocalReplyCache local = new LocalReplyCache(InstantSource.system());
+        ReplyCache remote = new ReplyCache() { // the same cache, said to wait on other machines, as the cluster's
             @Override
             public Lookup begin(ReplyCacheKey key) {
-                return new Lookup.Execute();
+                return local.begin(key);
             }
 
             @Override
-            public void complete(ReplyCacheKey key, Opaque encodedReply) {
+            public void complete(ReplyCacheKey key, Opaque reply) {
+                local.complete(key, reply);
             }
 
             @Override
             public void abandon(ReplyCacheKey key) {
+                local.abandon(key);
             }
         };
         assertThat(oneAtATime(remote, true, CACHED_INLINE)).allMatch(t -> t.startsWith("rpc-worker"));
@@ -146,34 +165,26 @@ class InlineCallsTest {
 
     @Test
     void recordsArrivingTogetherGoToWorkers() throws Exception {
-        Dispatcher dispatcher = new Dispatcher(List.of(program()), ReplyCache.NONE, CallObserver.NONE);
-        try (RpcServer server = new RpcServer(dispatcher, RpcServerConfig.of(List.of(0)), CallObserver.NONE)) {
-            ListenerGroup g = server.listen(InetAddress.getLoopbackAddress());
-            try (WireClient c = new WireClient(g.tcpEndpoints().getFirst())) {
-                // One write: on loopback the server reads all three at once.
-                c.sendRaw(marked(call(1, INLINE), call(2, INLINE), call(3, INLINE)));
-                for (int i = 0; i < 3; i++) {
-                    c.readRecord();
-                }
+        talk(c -> {
+            // One write: on loopback the server reads all three at once.
+            c.sendRaw(marked(call(1, INLINE), call(2, INLINE), call(3, INLINE)));
+            for (int i = 0; i < 3; i++) {
+                c.readRecord();
             }
-        }
+        });
         assertThat(threads).hasSize(3).allMatch(t -> t.startsWith("rpc-worker"));
     }
 
     @Test
     void aCallWhileAnotherIsInFlightGoesToAWorker() throws Exception {
-        Dispatcher dispatcher = new Dispatcher(List.of(program()), ReplyCache.NONE, CallObserver.NONE);
-        try (RpcServer server = new RpcServer(dispatcher, RpcServerConfig.of(List.of(0)), CallObserver.NONE)) {
-            ListenerGroup g = server.listen(InetAddress.getLoopbackAddress());
-            try (WireClient c = new WireClient(g.tcpEndpoints().getFirst())) {
-                c.sendRaw(marked(call(1, SLOW)));
-                assertThat(slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
-                c.sendRaw(marked(call(2, INLINE)));
-                assertThat(c.readRecord().getInt(0)).isEqualTo(2);
-                releaseSlow.countDown();
-                assertThat(c.readRecord().getInt(0)).isEqualTo(1);
-            }
-        }
+        talk(c -> {
+            c.sendRaw(marked(call(1, SLOW)));
+            assertThat(slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+            c.sendRaw(marked(call(2, INLINE)));
+            assertThat(c.readRecord().getInt(0)).isEqualTo(2);
+            releaseSlow.countDown();
+            assertThat(c.readRecord().getInt(0)).isEqualTo(1);
+        });
         assertThat(threads).hasSize(2).allMatch(t -> t.startsWith("rpc-worker"));
     }
 

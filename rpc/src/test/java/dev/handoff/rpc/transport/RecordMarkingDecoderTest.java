@@ -104,15 +104,28 @@ class RecordMarkingDecoderTest {
 
     @Test
     void recordsSplitAtEveryByteBoundaryComeOutWhole() {
-        byte[] bytes = concat(stream(1, new int[] {1, 9}),
+        assertWholeAtEveryCut(mixed(), 3, MIXED_RECORDS);
+    }
+
+    /** A one-fragment record, one of three fragments (one empty), and another one-fragment record. */
+    private static byte[] mixed() {
+        return concat(stream(1, new int[] {1, 9}),
                 stream(20, new int[] {0, 3}, new int[] {0, 0}, new int[] {1, 5}),
                 stream(40, new int[] {1, 4}));
-        List<String> expected = List.of(payload(1, 9), payload(20, 8), payload(40, 4));
+    }
+
+    private static final List<String> MIXED_RECORDS = List.of(payload(1, 9), payload(20, 8), payload(40, 4));
+
+    /**
+     * Feeds {@code bytes} cut once anywhere, cut twice (the second cut every {@code step} bytes from the first on),
+     * and cut at every byte; the same records must come out each time.
+     */
+    private void assertWholeAtEveryCut(byte[] bytes, int step, List<String> expected) {
         for (int cut = 0; cut <= bytes.length; cut++) {
             assertThat(feed(bytes, cut)).as("cut at %d", cut).isEqualTo(expected);
         }
         for (int first = 1; first < bytes.length; first++) {
-            for (int second = first; second <= bytes.length; second += 3) {
+            for (int second = first; second <= bytes.length; second += step) {
                 assertThat(feed(bytes, first, second)).as("cut at %d and %d", first, second).isEqualTo(expected);
             }
         }
@@ -125,18 +138,7 @@ class RecordMarkingDecoderTest {
     void recordsCopiedAsTheirBytesArriveComeOutWholeAtEveryCut() {
         channel.finishAndReleaseAll();
         channel = channel(new RecordMarkingDecoder(MAX, 2)); // a fragment's copy starts once 2 bytes are here
-        byte[] bytes = concat(stream(1, new int[] {1, 9}),
-                stream(20, new int[] {0, 3}, new int[] {0, 0}, new int[] {1, 5}),
-                stream(40, new int[] {1, 4}));
-        List<String> expected = List.of(payload(1, 9), payload(20, 8), payload(40, 4));
-        for (int first = 1; first < bytes.length; first++) {
-            for (int second = first; second <= bytes.length; second++) {
-                assertThat(feed(bytes, first, second)).as("cut at %d and %d", first, second).isEqualTo(expected);
-            }
-        }
-        int[] everyByte = new int[bytes.length - 1];
-        Arrays.setAll(everyByte, i -> i + 1);
-        assertThat(feed(bytes, everyByte)).isEqualTo(expected);
+        assertWholeAtEveryCut(mixed(), 1, MIXED_RECORDS);
     }
 
     @Test
