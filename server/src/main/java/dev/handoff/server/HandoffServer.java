@@ -162,6 +162,7 @@ public final class HandoffServer implements AutoCloseable {
         }
         CallObserver observer = metrics == null ? CallObserver.NONE : metrics.observer();
         Dispatcher dispatcher = new Dispatcher(programs, replyCache, observer);
+        ServingWarmup.run(programs, handles, fileSystems, exports.table().exports());
         if (cluster != null) {
             dispatcher.gate(cluster.callGate());
         }
