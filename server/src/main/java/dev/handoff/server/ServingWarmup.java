@@ -9,6 +9,7 @@ import dev.handoff.rpc.dispatch.Transport;
 import dev.handoff.rpc.message.Credential;
 import dev.handoff.rpc.message.RpcMessageCodec;
 import dev.handoff.rpc.xdr.Opaque;
+import dev.handoff.rpc.xdr.XdrDecoder;
 import dev.handoff.rpc.xdr.XdrEncoder;
 import dev.handoff.server.exports.Export;
 import dev.handoff.server.handles.SignedHandles;
@@ -119,7 +120,7 @@ final class ServingWarmup {
         return result;
     }
 
-    /** 1 if the call was answered NFS3_OK: an accepted reply (24 bytes of header) whose nfsstat3 is 0. */
+    /** 1 if the call was answered NFS3_OK: an accepted, successful reply whose result starts with nfsstat3 0. */
     private static int call(Dispatcher dispatcher, int procedure, Consumer<XdrEncoder> arguments) {
         ByteBuf record = Unpooled.buffer(256);
         ByteBuf reply = null;
@@ -128,8 +129,11 @@ final class ServingWarmup {
             RpcMessageCodec.encodeCall(out, 0x7761_726d, Nfs3Program.PROGRAM, Nfs3Program.VERSION, procedure, ROOT);
             arguments.accept(out);
             reply = dispatcher.process(record, LOCAL, UnpooledByteBufAllocator.DEFAULT);
-            return reply != null && reply.readableBytes() >= 28 && reply.getInt(8) == 0 && reply.getInt(20) == 0
-                    && reply.getInt(24) == 0 ? 1 : 0;
+            if (reply == null) {
+                return 0;
+            }
+            XdrDecoder in = new XdrDecoder(reply);
+            return RpcMessageCodec.decodeReply(in).isSuccess() && in.readInt() == 0 ? 1 : 0;
         } catch (RuntimeException e) {
             // A warm-up that fails costs only its speed-up; the node serves as it would have.
             log.debug("warm-up call {} failed", procedure, e);
