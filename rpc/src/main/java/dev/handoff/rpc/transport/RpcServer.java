@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -196,14 +195,7 @@ public final class RpcServer implements AutoCloseable {
     public void close() {
         groups.values().forEach(g -> g.close().join());
         groups.clear();
-        workers.threads().shutdown();
-        try {
-            if (!workers.threads().awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.threads().shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.shutdown(java.time.Duration.ofSeconds(5));
         bossLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         ioLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -37,7 +37,15 @@ final class WorkerPool {
         return running.get() == 0;
     }
 
-    ExecutorService threads() {
-        return threads;
+    /** Stops taking calls and waits up to {@code grace} for the running ones, then interrupts them. */
+    void shutdown(java.time.Duration grace) {
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
