@@ -80,8 +80,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--inline-calls", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = {"Run a connection's lone call on the thread that read it instead of handing it to a "
                     + "worker (default: on). Quicker at one call in flight; once calls slower than 5 ms take more than "
-                    + "20 ms of a second, calls go to workers for 10 s.", "--no-inline-calls: always hand calls to workers (storage that can stall "
-                    + "for long under exports that must stay responsive)."})
+                    + "20 ms of a second, calls go to workers for 10 s.",
+                "--no-inline-calls: always hand calls to workers (storage that can stall for long under exports "
+                    + "that must stay responsive)."})
     boolean inlineCalls = true;
 
     @Mixin
