@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -47,6 +49,12 @@ import java.util.concurrent.atomic.LongAdder;
  * call runs again, as it would have on a node without the entry. A crashed owner counts as gone once the
  * survivors drop it from the member list (at once when its connections close, else after Hazelcast's heartbeat
  * timeout); until then its retransmissions are dropped, and the client retries.
+ *
+ * <p>A call that, run twice with nothing in between, changes and answers the same (WRITE: {@link #beginRepeatable})
+ * takes no shared mark: its in-progress mark stays in this member's memory, where it drops a copy arriving here
+ * while the first runs, and {@code begin} only reads the map for a completed reply. A shared mark would buy such a
+ * call nothing (a copy run elsewhere after this member left does what a takeover of the mark would let it do) and
+ * costs two cluster round trips: the mark and its confirmation. Its reply is stored as any other.
  *
  * <p>A map operation that fails (the member lost its quorum) throws out of {@link #begin}, as a
  * {@code CallUnavailableException} when it is the quorum, and the call is not run: a node that cannot reach the
@@ -110,6 +118,8 @@ public final class HazelcastReplyCache implements ReplyCache {
     private final LongAdder takeovers = new LongAdder();
     private final LongAdder uncached = new LongAdder();
     private final LongAdder evictions = new LongAdder();
+    /** The in-progress marks of {@link #beginRepeatable} calls running on this member; never in the map. */
+    private final Set<ReplyCacheKey> runningHere = ConcurrentHashMap.newKeySet();
 
     /** @param quorum members, this one included, that make a majority (the cluster's split-brain protection) */
     public HazelcastReplyCache(HazelcastInstance hz, Settings settings, InstantSource clock, int quorum) {
@@ -147,6 +157,39 @@ public final class HazelcastReplyCache implements ReplyCache {
             return lookUpAndMark(key);
         } catch (SplitBrainProtectionException e) {
             throw new CallUnavailableException("the reply cache cannot be changed without the cluster's quorum", e);
+        }
+    }
+
+    @Override
+    public Lookup beginRepeatable(ReplyCacheKey key) {
+        if (!runningHere.add(key)) {
+            drops.increment();
+            return new Lookup.InProgress();
+        }
+        Lookup lookup = null;
+        try {
+            Instant now = clock.instant();
+            lookup = switch (map.get(key)) {
+                case null -> new Lookup.Execute();
+                case ReplyEntry.Done d -> {
+                    hits.increment();
+                    map.setTtl(key, ttl.toSeconds(), TimeUnit.SECONDS);
+                    yield new Lookup.Replay(d.reply());
+                }
+                // A shared mark: a member running an older version began this call.
+                case ReplyEntry.InProgress p when !stale(p, now) -> {
+                    drops.increment();
+                    yield new Lookup.InProgress();
+                }
+                case ReplyEntry.InProgress p -> new Lookup.Execute(true);
+            };
+            return lookup;
+        } catch (SplitBrainProtectionException e) {
+            throw new CallUnavailableException("the reply cache cannot be read without the cluster's quorum", e);
+        } finally {
+            if (!(lookup instanceof Lookup.Execute)) {
+                runningHere.remove(key);
+            }
         }
     }
 
@@ -249,12 +292,23 @@ public final class HazelcastReplyCache implements ReplyCache {
             abandon(key);
             return;
         }
-        map.set(key, new ReplyEntry.Done(encodedReply), ttl.toSeconds(), TimeUnit.SECONDS);
+        try {
+            map.set(key, new ReplyEntry.Done(encodedReply), ttl.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            // After the reply is stored: a copy arriving in between is dropped here, not run.
+            runningHere.remove(key);
+        }
     }
 
-    /** Removes the entry only while it is this member's IN_PROGRESS mark: another's takeover is left alone. */
+    /**
+     * Forgets a mark kept on this member; a shared entry is removed only while it is this member's IN_PROGRESS
+     * mark: another's takeover is left alone.
+     */
     @Override
     public void abandon(ReplyCacheKey key) {
+        if (runningHere.remove(key)) {
+            return;
+        }
         if (map.get(key) instanceof ReplyEntry.InProgress p && p.owner().equals(self)) {
             map.remove(key, p);
         }

@@ -131,6 +131,43 @@ class HazelcastReplyCacheTest {
     }
 
     @Test
+    void aRepeatableCallKeepsItsMarkOnItsMemberAndSharesItsReply() {
+        assertThat(a.beginRepeatable(key(1))).isEqualTo(new Lookup.Execute());
+        assertThat(a.beginRepeatable(key(1))).as("a copy arriving where it runs").isEqualTo(new Lookup.InProgress());
+        assertThat(a.drops()).isEqualTo(1);
+        assertThat(members.get(1).getMap(SETTINGS.mapName()).containsKey(key(1))).as("no shared mark").isFalse();
+        assertThat(b.beginRepeatable(key(1))).as("another member does not see the run").isEqualTo(new Lookup.Execute());
+
+        a.complete(key(1), REPLY);
+        assertThat(a.beginRepeatable(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+        b.abandon(key(1));
+        assertThat(b.beginRepeatable(key(1))).as("b's own run was forgotten; the reply is there")
+                .isEqualTo(new Lookup.Replay(REPLY));
+    }
+
+    @Test
+    void aRepeatableCallAbandonedOrFailedLeavesNoMark() {
+        assertThat(a.beginRepeatable(key(1))).isEqualTo(new Lookup.Execute());
+        a.abandon(key(1));
+        assertThat(a.beginRepeatable(key(1))).isEqualTo(new Lookup.Execute());
+        a.complete(key(1), Opaque.copyOf(new byte[ReplyEntrySerializer.MAX_REPLY + 1]));
+        assertThat(a.uncached()).isEqualTo(1);
+        assertThat(a.beginRepeatable(key(1))).as("too large to keep: runs again").isEqualTo(new Lookup.Execute());
+    }
+
+    @Test
+    void aRepeatableCallMeetsASharedMark() {
+        threeMembers();
+        a.begin(key(1));
+        assertThat(b.beginRepeatable(key(1))).as("a runs it").isEqualTo(new Lookup.InProgress());
+        members.terminate(0);
+        assertThat(b.beginRepeatable(key(1))).as("a left mid-call").isEqualTo(new Lookup.Execute(true));
+        b.complete(key(1), REPLY);
+        assertThat(b.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+    }
+
+    @Test
     void abandonForgetsOnlyTheMembersOwnMark() {
         a.begin(key(1));
         b.abandon(key(1));

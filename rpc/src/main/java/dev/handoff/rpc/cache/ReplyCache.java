@@ -11,6 +11,16 @@ public interface ReplyCache {
 
     Lookup begin(ReplyCacheKey key);
 
+    /**
+     * {@link #begin} for a call that, run a second time with nothing in between, changes and answers the same
+     * ({@code CachePolicy.REPLY_REPEATABLE}): the in-progress mark need only stop a copy on this node, since a
+     * copy run elsewhere after this node left does no harm, so a shared cache may keep the mark here and only
+     * look for a completed reply.
+     */
+    default Lookup beginRepeatable(ReplyCacheKey key) {
+        return begin(key);
+    }
+
     void complete(ReplyCacheKey key, Opaque encodedReply);
 
     /** The run ended without a reply to keep (the call was dropped); forget the in-progress mark. */

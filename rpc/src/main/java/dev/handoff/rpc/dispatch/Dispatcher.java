@@ -119,11 +119,12 @@ public final class Dispatcher {
 
         ReplyCacheKey key = null;
         boolean earlierRunLost = false;
-        if (proc.cachePolicy() == CachePolicy.REPLY && replyCache != ReplyCache.NONE) {
+        if (proc.cachePolicy().cached() && replyCache != ReplyCache.NONE) {
             key = cacheKey(h, record, peer);
             ReplyCache.Lookup lookup;
             try {
-                lookup = replyCache.begin(key);
+                lookup = proc.cachePolicy() == CachePolicy.REPLY_REPEATABLE ? replyCache.beginRepeatable(key)
+                        : replyCache.begin(key);
             } catch (CallUnavailableException e) {
                 // The shared cache cannot take the mark now (cut off, or not known to be on the majority): the
                 // call is not run and gets no reply; the client retransmits, to the VIP's next owner if it moves.

@@ -207,6 +207,19 @@ class DispatcherTest {
     }
 
     @Test
+    void aRepeatableCallAsksTheCacheForARepeatableBeginAndStoresItsReply() {
+        RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute());
+        Dispatcher d = new Dispatcher(List.of(program.program()), cache, observer);
+        String reply = process(d, call(14, TestProgram.REPEATABLE, 5));
+        assertThat(cache.events).containsExactly("beginRepeatable", "complete");
+        assertThat(cache.stored.toHex()).isEqualTo(reply);
+        RecordingCache replaying = new RecordingCache(new ReplyCache.Lookup.Replay(cache.stored));
+        assertThat(process(new Dispatcher(List.of(program.program()), replaying, observer),
+                call(14, TestProgram.REPEATABLE, 5))).isEqualTo(reply);
+        assertThat(program.executions).isEqualTo(1);
+    }
+
+    @Test
     void aCacheThatCannotTakeTheMarkDropsTheCallUnrun() {
         RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute()) {
             @Override
@@ -323,6 +336,13 @@ class DispatcherTest {
         }
 
         @Override
+        public Lookup beginRepeatable(ReplyCacheKey key) {
+            events.add("beginRepeatable");
+            keys.add(key);
+            return answer;
+        }
+
+        @Override
         public void complete(ReplyCacheKey key, Opaque encodedReply) {
             events.add("complete");
             stored = encodedReply;
@@ -372,6 +392,7 @@ class DispatcherTest {
         static final int CACHED = 5;
         static final int STRICT = 6;
         static final int UNAVAILABLE = 9;
+        static final int REPEATABLE = 10;
 
         int executions;
         int closed;
@@ -434,9 +455,11 @@ class DispatcherTest {
                         }
                         return ++executions;
                     }, CachePolicy.REPLY);
+            Procedure<Integer, Integer> repeatable = new Procedure<>(REPEATABLE, "REPEATABLE", XdrDecoder::readInt,
+                    XdrEncoder::writeInt, (call, arg) -> ++executions, CachePolicy.REPLY_REPEATABLE);
             return new RpcProgram(PROG, "test", List.of(
                     new ProgramVersion(2, List.of(Procedure.nullProcedure(), echo, fail, badResult, closeable,
-                            cached, strict, unavailable)),
+                            cached, strict, unavailable, repeatable)),
                     new ProgramVersion(4, List.of(Procedure.nullProcedure()))));
         }
     }

@@ -2,6 +2,7 @@ package dev.handoff.server.nfs3;
 
 import static dev.handoff.rpc.dispatch.CachePolicy.NONE;
 import static dev.handoff.rpc.dispatch.CachePolicy.REPLY;
+import static dev.handoff.rpc.dispatch.CachePolicy.REPLY_REPEATABLE;
 import static dev.handoff.server.nfs3.Nfs3Rows.row;
 import static dev.handoff.server.nfs3.xdr.Nfs3Procedures.NFSPROC3_ACCESS;
 import static dev.handoff.server.nfs3.xdr.Nfs3Procedures.NFSPROC3_COMMIT;
@@ -40,7 +41,11 @@ import java.util.List;
  * NFS version 3 (program 100003; RFC 1813 §3.3): one row per procedure with its codecs, handler, failure
  * result and reply-cache policy. The non-idempotent procedures (knfsd's RC_REPLBUFF set: SETATTR, WRITE, the
  * four creates, REMOVE, RMDIR, RENAME, LINK) have their replies cached, so that a retransmission is answered,
- * not executed again: a second REMOVE would otherwise turn a success into NOENT.
+ * not executed again: a second REMOVE would otherwise turn a success into NOENT. WRITE is
+ * {@link dev.handoff.rpc.dispatch.CachePolicy#REPLY_REPEATABLE}: run twice with nothing in between it writes and
+ * answers the same, so a cluster need not share its in-progress mark, only its reply, which stops a late copy from
+ * undoing a later WRITE. SETATTR is not: a guarded one (§3.3.2, {@code obj_ctime}) fails its second run with
+ * NOT_SYNC.
  * <p>
  * Every procedure but WRITE, SETATTR, COMMIT, READDIR and READDIRPLUS may run on the event loop that read it
  * ({@link dev.handoff.rpc.dispatch.Execution#INLINE}): each is one or a few system calls on the local file system.
@@ -84,7 +89,7 @@ public final class Nfs3Program {
                 row(c, NFSPROC3_READ, "READ", IoCodec::readReadArgs, IoCodec::writeReadResult,
                         NONE, IoHandlers::read, IoHandlers::readFailed).inline(),
                 row(c, NFSPROC3_WRITE, "WRITE", IoCodec::readWriteArgs, IoCodec::writeWriteResult,
-                        REPLY, IoHandlers::write, IoHandlers::writeFailed),
+                        REPLY_REPEATABLE, IoHandlers::write, IoHandlers::writeFailed),
                 row(c, NFSPROC3_CREATE, "CREATE", CreateCodec::readCreateArgs, CreateCodec::writeNewObjectResult,
                         REPLY, CreateHandlers::create, CreateHandlers::createFailed).inline(),
                 row(c, NFSPROC3_MKDIR, "MKDIR", CreateCodec::readMkdirArgs, CreateCodec::writeNewObjectResult,
