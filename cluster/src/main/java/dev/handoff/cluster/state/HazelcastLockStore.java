@@ -17,6 +17,7 @@ import dev.handoff.nlm.state.LockStore;
 import dev.handoff.rpc.dispatch.CallUnavailableException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,6 +71,12 @@ public final class HazelcastLockStore implements LockStore {
     public FileLocks load(FileKey file) {
         FileLocks f = files.get(file);
         return f != null ? f : FileLocks.empty(file);
+    }
+
+    /** One read for the batch: an operation per member holding some of the keys, not one per key. */
+    @Override
+    public Set<FileKey> withRecords(Collection<FileKey> keys) {
+        return Set.copyOf(files.getAll(new HashSet<>(keys)).keySet());
     }
 
     @Override

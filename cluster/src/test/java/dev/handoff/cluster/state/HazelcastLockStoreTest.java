@@ -132,6 +132,20 @@ class HazelcastLockStoreTest {
     }
 
     @Test
+    void withRecordsNamesTheFilesOfABatchThatHoldAnything() {
+        FileKey g = FileKey.ofHex("f2");
+        a.commit(a.load(F), holding(F, "a x 0+10").withVersion(1));
+        List<FileKey> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(FileKey.ofHex(String.format("e0%04x", i)));
+        }
+        batch.add(F);
+        batch.add(g);
+        assertThat(c.withRecords(batch)).containsExactly(F);
+        assertThat(b.withRecords(List.of(g))).isEmpty();
+    }
+
+    @Test
     void dueListsExactlyTheFilesWhoseWakeUpTimeHasCome() {
         Instant at = T0.plusSeconds(10).plusMillis(500);
         a.commit(a.load(F), holding(F, "a x 0+10").withWakeAt(at).withVersion(1));

@@ -3,9 +3,11 @@ package dev.handoff.nlm.state;
 import dev.handoff.rpc.xdr.Opaque;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -54,6 +56,11 @@ public final class LockManager {
     public Optional<Effect.GrantLock> pendingGrant(FileKey file, Opaque cookie) {
         return store.load(file).grants().stream().filter(g -> g.waiter().cookie().equals(cookie)).findFirst()
                 .map(g -> new Effect.GrantLock(file, g.lock(), cookie, g.waiter().replyTo()));
+    }
+
+    /** Those of {@code files} that hold anything (a lock, share, wait or pending grant), read in one go. */
+    public Set<FileKey> withRecords(Collection<FileKey> files) {
+        return store.withRecords(files);
     }
 
     public Result on(LockInput input) {

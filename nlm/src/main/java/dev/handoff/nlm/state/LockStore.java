@@ -2,6 +2,7 @@ package dev.handoff.nlm.state;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,6 +28,20 @@ public interface LockStore {
      * {@link FileLocks#isEmpty() empty} {@code next} deletes the record.
      */
     boolean commit(FileLocks expected, FileLocks next);
+
+    /**
+     * Those of {@code files} that have a record: what a batch of removed files must release. The default loads each;
+     * a shared store asks once.
+     */
+    default Set<FileKey> withRecords(Collection<FileKey> files) {
+        Set<FileKey> held = new HashSet<>();
+        for (FileKey f : files) {
+            if (!load(f).isEmpty()) {
+                held.add(f);
+            }
+        }
+        return held;
+    }
 
     /** Every file whose record holds a lock, share, wait or pending grant of {@code callerName}. */
     Set<FileKey> filesOf(String callerName);

@@ -21,6 +21,10 @@ import dev.handoff.nlm.xdr.UnlockArgs;
 import dev.handoff.rpc.dispatch.Transport;
 import dev.handoff.rpc.xdr.Opaque;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class NlmHandlersTest {
@@ -178,6 +182,34 @@ class NlmHandlersTest {
 
         assertThat(f.store.isEmpty()).isTrue();
         assertThat(f.callbacks.grants).as("the waiter is dropped, not granted").isEmpty();
+    }
+
+    @Test
+    void onceTicksRunRemovedFilesAreReleasedOnTheirThreadTogether() throws Exception {
+        lockA(false);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            f.service.startTicks(timer);
+            CountDownLatch busy = new CountDownLatch(1);
+            timer.execute(() -> {
+                try {
+                    busy.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            f.service.fileRemoved(dev.handoff.nlm.state.FileKey.ofHex("01"));
+            f.service.fileRemoved(dev.handoff.nlm.state.FileKey.ofHex("02"));
+            assertThat(f.store.isEmpty()).as("the REMOVE does not wait for the release").isFalse();
+
+            busy.countDown();
+            timer.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(f.store.isEmpty()).isTrue();
+            assertThat(f.withRecordsAsked).as("both files looked up at once").containsExactly(2);
+        } finally {
+            f.service.close();
+            timer.shutdownNow();
+        }
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.handoff.nlm.proc;
 
 import dev.handoff.nlm.NlmService;
 import dev.handoff.nlm.state.FileKey;
+import dev.handoff.nlm.state.ForwardingLockStore;
 import dev.handoff.nlm.state.InMemoryLockStore;
 import dev.handoff.nlm.state.LockConfig;
 import dev.handoff.nlm.state.LockManager;
+import dev.handoff.nlm.state.LockStore;
 import dev.handoff.nlm.xdr.LockArgs;
 import dev.handoff.nlm.xdr.NlmLock;
 import dev.handoff.nlm.xdr.NlmStatus;
@@ -20,9 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -44,6 +48,8 @@ final class ProcFixture {
     /** Where each monitored client was watched from, as the status monitor records it. */
     final Map<String, InetAddress> watchedAt = new HashMap<>();
     final InMemoryLockStore store = new InMemoryLockStore();
+    /** How many files each {@link LockStore#withRecords} asked about. */
+    final List<Integer> withRecordsAsked = new java.util.concurrent.CopyOnWriteArrayList<>();
     final NlmService service;
     final NlmHandlers v4;
     final NlmHandlers v3;
@@ -51,7 +57,14 @@ final class ProcFixture {
     ProcFixture() {
         LockConfig config = new LockConfig(Duration.ofSeconds(90), 100, 10, Duration.ZERO);
         InstantSource clock = () -> now.get();
-        service = new NlmService(new LockManager(store, config), callbacks, new ClientMonitor() {
+        LockStore counting = new ForwardingLockStore(store) {
+            @Override
+            public Set<FileKey> withRecords(Collection<FileKey> files) {
+                withRecordsAsked.add(files.size());
+                return inner.withRecords(files);
+            }
+        };
+        service = new NlmService(new LockManager(counting, config), callbacks, new ClientMonitor() {
             @Override
             public boolean monitor(String name, InetAddress client, InetAddress local) {
                 monitored.add(name + "@" + client.getHostAddress() + "->"

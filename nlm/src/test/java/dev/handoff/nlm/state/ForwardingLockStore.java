@@ -26,6 +26,11 @@ public class ForwardingLockStore implements LockStore {
     }
 
     @Override
+    public Set<FileKey> withRecords(Collection<FileKey> files) {
+        return inner.withRecords(files);
+    }
+
+    @Override
     public Set<FileKey> filesOf(String callerName) {
         return inner.filesOf(callerName);
     }
