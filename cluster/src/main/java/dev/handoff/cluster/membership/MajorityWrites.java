@@ -6,6 +6,7 @@ import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -51,6 +53,7 @@ public final class MajorityWrites {
     private final Cluster cluster;
     private final int quorum;
     private final Duration longest;
+    private final Rounds rounds = new Rounds();
 
     /** @param quorum members, this one included, that make a majority (the cluster's split-brain protection) */
     public MajorityWrites(HazelcastInstance hz, int quorum) {
@@ -105,28 +108,42 @@ public final class MajorityWrites {
      * Whether enough other members, asked now, agree with this one on who owns {@code key}'s partition and count this
      * one as a member, that with this member they make the quorum. Call right after a write of {@code key} returned.
      * Waits at most {@link #CONFIRM_WAIT}, and no longer than the quorum needs.
+     *
+     * <p>One question is out at a time: threads that ask while one is out are asked about together, by whichever of
+     * them goes first once it is back ({@link Rounds}). Each was asked after its write returned, which is all the
+     * check needs, and 32 calls in flight cost the other members a few questions instead of 32.
      */
     public boolean confirmedByQuorum(Object key) {
-        int needed = quorum - 1;
-        if (needed <= 0) {
+        if (quorum - 1 <= 0) {
             return true;
         }
         Member owner = hz.getPartitionService().getPartition(key).getOwner();
+        return owner != null && rounds.confirm(key, owner.getUuid());
+    }
+
+    /** Asks the other members about every key of a round at once; {@code true} where a quorum agrees. */
+    private boolean[] ask(List<Object> keys, List<UUID> owners) {
+        int needed = quorum - 1;
+        int n = keys.size();
+        boolean[] confirmed = new boolean[n];
         List<Member> others = cluster.getMembers().stream().filter(m -> !m.localMember()).toList();
-        if (owner == null || others.size() < needed) {
-            return false;
+        if (others.size() < needed) {
+            return confirmed;
         }
         UUID self = cluster.getLocalMember().getUuid();
-        AtomicInteger held = new AtomicInteger();
+        AtomicIntegerArray held = new AtomicIntegerArray(n);
+        AtomicInteger quorate = new AtomicInteger();
         AtomicInteger unanswered = new AtomicInteger(others.size());
-        CompletableFuture<Boolean> quorate = new CompletableFuture<>();
+        CompletableFuture<Void> settled = new CompletableFuture<>();
         IExecutorService executor = hz.getExecutorService(EXECUTOR);
         for (Member m : others) {
-            executor.submitToMember(new SameOwnerCheck(key, owner.getUuid(), self), m, new ExecutionCallback<Boolean>() {
+            executor.submitToMember(new SameOwnerCheck(keys, owners, self), m, new ExecutionCallback<boolean[]>() {
                 @Override
-                public void onResponse(Boolean sees) {
-                    if (Boolean.TRUE.equals(sees) && held.incrementAndGet() >= needed) {
-                        quorate.complete(true);
+                public void onResponse(boolean[] sees) {
+                    for (int i = 0; i < n && sees != null && i < sees.length; i++) {
+                        if (sees[i] && held.incrementAndGet(i) == needed && quorate.incrementAndGet() == n) {
+                            settled.complete(null);
+                        }
                     }
                     answered();
                 }
@@ -138,18 +155,94 @@ public final class MajorityWrites {
 
                 private void answered() {
                     if (unanswered.decrementAndGet() == 0) {
-                        quorate.complete(held.get() >= needed);
+                        settled.complete(null);
                     }
                 }
             });
         }
         try {
-            return quorate.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            settled.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            return false;
+            // What has answered by now counts.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return confirmed;
+        }
+        for (int i = 0; i < n; i++) {
+            confirmed[i] = held.get(i) >= needed;
+        }
+        return confirmed;
+    }
+
+    /**
+     * Group confirmation: the first thread to ask sends its question at once; threads that ask while it is out join
+     * the next round, which the first of them to wake sends when the one out returns. A thread interrupted while it
+     * waits is answered "not confirmed"; its key may still be asked about, for nothing.
+     */
+    private final class Rounds {
+        private Round collecting;
+        private boolean out;
+
+        boolean confirm(Object key, UUID owner) {
+            Round round;
+            int slot;
+            synchronized (this) {
+                if (collecting == null) {
+                    collecting = new Round();
+                }
+                round = collecting;
+                slot = round.add(key, owner);
+                while (out && collecting == round) {
+                    if (!await()) {
+                        return false;
+                    }
+                }
+                if (collecting == round) {
+                    collecting = null;
+                    out = true;
+                } else {
+                    while (round.confirmed == null) {
+                        if (!await()) {
+                            return false;
+                        }
+                    }
+                    return round.confirmed[slot];
+                }
+            }
+            boolean[] confirmed = null;
+            try {
+                confirmed = ask(round.keys, round.owners);
+            } finally {
+                synchronized (this) {
+                    round.confirmed = confirmed != null ? confirmed : new boolean[round.keys.size()];
+                    out = false;
+                    notifyAll();
+                }
+            }
+            return confirmed[slot];
+        }
+
+        private boolean await() {
+            try {
+                wait();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** The keys of one round of confirmation and, once it is back, its answers. */
+    private static final class Round {
+        final List<Object> keys = new ArrayList<>();
+        final List<UUID> owners = new ArrayList<>();
+        boolean[] confirmed;
+
+        int add(Object key, UUID owner) {
+            keys.add(key);
+            owners.add(owner);
+            return keys.size() - 1;
         }
     }
 

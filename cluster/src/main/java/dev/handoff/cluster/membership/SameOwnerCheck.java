@@ -7,18 +7,24 @@ import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /**
- * Runs on another member, right after a write: whether that member, now, counts the writer among the members and
- * names the same member as owner of the key's partition as the writer did. Then the member that applied the write
- * holds the partition's copy on the side the asked member is on. The key travels with the cluster's own
- * serializers, so that both sides hash it to the same partition.
+ * Runs on another member, right after writes: whether that member, now, counts the writer among the members and,
+ * key by key, names the same member as owner of the key's partition as the writer did. Then the member that
+ * applied a write holds the partition's copy on the side the asked member is on. The keys travel with the
+ * cluster's own serializers, so that both sides hash them to the same partitions. One check carries every write
+ * confirmed together ({@link MajorityWrites#confirmedByQuorum}).
  */
-public final class SameOwnerCheck implements Callable<Boolean>, DataSerializable, HazelcastInstanceAware {
-    private Object key;
-    private UUID owner;
+public final class SameOwnerCheck implements Callable<boolean[]>, DataSerializable, HazelcastInstanceAware {
+    /** More keys than any round of writes holds (one per thread writing); a larger count is garbage. */
+    private static final int MAX_KEYS = 65_536;
+
+    private List<Object> keys;
+    private List<UUID> owners;
     private UUID writer;
     private transient HazelcastInstance hz;
 
@@ -26,17 +32,26 @@ public final class SameOwnerCheck implements Callable<Boolean>, DataSerializable
     public SameOwnerCheck() {
     }
 
-    SameOwnerCheck(Object key, UUID owner, UUID writer) {
-        this.key = key;
-        this.owner = owner;
+    SameOwnerCheck(List<Object> keys, List<UUID> owners, UUID writer) {
+        if (keys.size() != owners.size()) {
+            throw new IllegalArgumentException(keys.size() + " keys but " + owners.size() + " owners");
+        }
+        this.keys = keys;
+        this.owners = owners;
         this.writer = writer;
     }
 
     @Override
-    public Boolean call() {
-        Member there = hz.getPartitionService().getPartition(key).getOwner();
-        return there != null && there.getUuid().equals(owner)
-                && hz.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().equals(writer));
+    public boolean[] call() {
+        boolean[] same = new boolean[keys.size()];
+        if (hz.getCluster().getMembers().stream().noneMatch(m -> m.getUuid().equals(writer))) {
+            return same;
+        }
+        for (int i = 0; i < same.length; i++) {
+            Member there = hz.getPartitionService().getPartition(keys.get(i)).getOwner();
+            same[i] = there != null && there.getUuid().equals(owners.get(i));
+        }
+        return same;
     }
 
     @Override
@@ -46,15 +61,26 @@ public final class SameOwnerCheck implements Callable<Boolean>, DataSerializable
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeObject(key);
-        out.writeString(owner.toString());
         out.writeString(writer.toString());
+        out.writeInt(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            out.writeObject(keys.get(i));
+            out.writeString(owners.get(i).toString());
+        }
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        key = in.readObject();
-        owner = UUID.fromString(in.readString());
         writer = UUID.fromString(in.readString());
+        int n = in.readInt();
+        if (n < 0 || n > MAX_KEYS) {
+            throw new IOException("a same-owner check of " + n + " keys");
+        }
+        keys = new ArrayList<>(n);
+        owners = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            keys.add(in.readObject());
+            owners.add(UUID.fromString(in.readString()));
+        }
     }
 }

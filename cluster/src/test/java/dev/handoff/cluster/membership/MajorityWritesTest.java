@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,40 @@ class MajorityWritesTest {
         assertThat(new MajorityWrites(a, 2).confirmedByQuorum("k")).isTrue();
         assertThat(new MajorityWrites(a, 1).confirmedByQuorum("k")).as("alone is a quorum of one").isTrue();
         assertThat(new MajorityWrites(a, 3).confirmedByQuorum("k")).as("two members are no quorum of three").isFalse();
+    }
+
+    @Test
+    void confirmationsAskedTogetherShareTheirQuestions() throws Exception {
+        HazelcastInstance a = members.getFirst();
+        MajorityWrites writes = new MajorityWrites(a, 2);
+        int threads = 16;
+        int each = 20;
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger confirmed = new AtomicInteger();
+        List<Thread> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int first = t * each;
+            running.add(Thread.ofPlatform().start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int k = first; k < first + each; k++) {
+                    if (writes.confirmedByQuorum("k" + k)) {
+                        confirmed.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : running) {
+            t.join(60_000);
+        }
+        assertThat(confirmed).as("every key, each in whatever round").hasValue(threads * each);
+        long asked = members.get(1).getExecutorService(MajorityWrites.EXECUTOR).getLocalExecutorStats()
+                .getStartedTaskCount();
+        assertThat(asked).as("questions the other member answered").isPositive().isLessThan(threads * each);
     }
 
     @Test
