@@ -2,7 +2,6 @@ package dev.handoff.cluster.membership;
 
 import com.hazelcast.cluster.Cluster;
 import com.hazelcast.cluster.Member;
-import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import java.time.Duration;
@@ -11,11 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -136,29 +138,37 @@ public final class MajorityWrites {
         AtomicInteger unanswered = new AtomicInteger(others.size());
         CompletableFuture<Void> settled = new CompletableFuture<>();
         IExecutorService executor = hz.getExecutorService(EXECUTOR);
+        BiConsumer<boolean[], Throwable> answer = (sees, failure) -> {
+            for (int i = 0; i < n && sees != null && i < sees.length; i++) {
+                if (sees[i] && held.incrementAndGet(i) == needed && quorate.incrementAndGet() == n) {
+                    settled.complete(null);
+                }
+            }
+            if (unanswered.decrementAndGet() == 0) {
+                settled.complete(null);
+            }
+        };
         for (Member m : others) {
-            executor.submitToMember(new SameOwnerCheck(keys, owners, self), m, new ExecutionCallback<boolean[]>() {
-                @Override
-                public void onResponse(boolean[] sees) {
-                    for (int i = 0; i < n && sees != null && i < sees.length; i++) {
-                        if (sees[i] && held.incrementAndGet(i) == needed && quorate.incrementAndGet() == n) {
-                            settled.complete(null);
-                        }
+            Future<boolean[]> asked = executor.submitToMember(new SameOwnerCheck(keys, owners, self), m);
+            if (asked instanceof CompletionStage<?> stage) {
+                // Counted on the thread that receives the answer: Hazelcast's own callbacks (ExecutionCallback,
+                // whenComplete) run on its shared async pool, one more thread to wake per answer.
+                @SuppressWarnings("unchecked")
+                CompletionStage<boolean[]> answered = (CompletionStage<boolean[]>) stage;
+                answered.whenCompleteAsync(answer, Runnable::run);
+            } else {
+                // Not the case with Hazelcast 5: its futures are completion stages.
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        answer.accept(asked.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS), null);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        answer.accept(null, e);
+                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                        answer.accept(null, e);
                     }
-                    answered();
-                }
-
-                @Override
-                public void onFailure(Throwable t) {
-                    answered();
-                }
-
-                private void answered() {
-                    if (unanswered.decrementAndGet() == 0) {
-                        settled.complete(null);
-                    }
-                }
-            });
+                });
+            }
         }
         try {
             settled.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
