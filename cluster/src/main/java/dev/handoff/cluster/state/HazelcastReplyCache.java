@@ -163,24 +163,16 @@ public final class HazelcastReplyCache implements ReplyCache {
     @Override
     public Lookup beginRepeatable(ReplyCacheKey key) {
         if (!runningHere.add(key)) {
-            drops.increment();
-            return new Lookup.InProgress();
+            return drop();
         }
         Lookup lookup = null;
         try {
             Instant now = clock.instant();
             lookup = switch (map.get(key)) {
                 case null -> new Lookup.Execute();
-                case ReplyEntry.Done d -> {
-                    hits.increment();
-                    map.setTtl(key, ttl.toSeconds(), TimeUnit.SECONDS);
-                    yield new Lookup.Replay(d.reply());
-                }
+                case ReplyEntry.Done d -> replay(key, d);
                 // A shared mark: a member running an older version began this call.
-                case ReplyEntry.InProgress p when !stale(p, now) -> {
-                    drops.increment();
-                    yield new Lookup.InProgress();
-                }
+                case ReplyEntry.InProgress p when !stale(p, now) -> drop();
                 case ReplyEntry.InProgress p -> new Lookup.Execute(true);
             };
             return lookup;
@@ -227,13 +219,10 @@ public final class HazelcastReplyCache implements ReplyCache {
                     unconfirmed = mine;
                 }
                 case ReplyEntry.Done d -> {
-                    hits.increment();
-                    map.setTtl(key, ttl.toSeconds(), TimeUnit.SECONDS);
-                    return new Lookup.Replay(d.reply());
+                    return replay(key, d);
                 }
                 case ReplyEntry.InProgress p when !stale(p, now) -> {
-                    drops.increment();
-                    return new Lookup.InProgress();
+                    return drop();
                 }
                 case ReplyEntry.InProgress p -> {
                     MajorityWrites.Change taken = majority.compareAndSet(() -> map.replace(key, p, mine), key);
@@ -268,6 +257,18 @@ public final class HazelcastReplyCache implements ReplyCache {
             throw new CallUnavailableException("the reply cache's in-progress mark is not known to be on a majority "
                     + "(a member left, or too few confirmed it, each time it was written)", null);
         }
+        return drop();
+    }
+
+    /** A retransmission of a completed call: its reply again, and the entry lives another TTL. */
+    private Lookup replay(ReplyCacheKey key, ReplyEntry.Done d) {
+        hits.increment();
+        map.setTtl(key, ttl.toSeconds(), TimeUnit.SECONDS);
+        return new Lookup.Replay(d.reply());
+    }
+
+    /** A retransmission of a call still running. */
+    private Lookup drop() {
         drops.increment();
         return new Lookup.InProgress();
     }

@@ -196,24 +196,25 @@ class DispatcherTest {
         assertThat(cache.events).containsExactly("begin", "abandon");
     }
 
+    /** Runs one call of {@code procedure} through a cache that says to run it; the reply, checked as stored. */
+    private String runAndStore(int procedure, String begin) {
+        RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute());
+        String reply = process(new Dispatcher(List.of(program.program()), cache, observer), call(14, procedure, 5));
+        assertThat(cache.events).containsExactly(begin, "complete");
+        assertThat(cache.stored.toHex()).isEqualTo(reply);
+        return reply;
+    }
+
     @Test
     void aNewCachedCallRunsAndItsEncodedReplyIsStored() {
-        RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute());
-        Dispatcher d = new Dispatcher(List.of(program.program()), cache, observer);
-        String reply = process(d, call(14, TestProgram.CACHED, 5));
-        assertThat(cache.events).containsExactly("begin", "complete");
-        assertThat(cache.stored.toHex()).isEqualTo(reply);
+        runAndStore(TestProgram.CACHED, "begin");
         assertThat(program.executions).isEqualTo(1);
     }
 
     @Test
     void aRepeatableCallAsksTheCacheForARepeatableBeginAndStoresItsReply() {
-        RecordingCache cache = new RecordingCache(new ReplyCache.Lookup.Execute());
-        Dispatcher d = new Dispatcher(List.of(program.program()), cache, observer);
-        String reply = process(d, call(14, TestProgram.REPEATABLE, 5));
-        assertThat(cache.events).containsExactly("beginRepeatable", "complete");
-        assertThat(cache.stored.toHex()).isEqualTo(reply);
-        RecordingCache replaying = new RecordingCache(new ReplyCache.Lookup.Replay(cache.stored));
+        String reply = runAndStore(TestProgram.REPEATABLE, "beginRepeatable");
+        RecordingCache replaying = new RecordingCache(new ReplyCache.Lookup.Replay(Opaque.ofHex(reply)));
         assertThat(process(new Dispatcher(List.of(program.program()), replaying, observer),
                 call(14, TestProgram.REPEATABLE, 5))).isEqualTo(reply);
         assertThat(program.executions).isEqualTo(1);
