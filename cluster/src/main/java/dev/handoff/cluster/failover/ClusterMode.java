@@ -66,6 +66,7 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     private final List<java.util.function.Consumer<HandoffReport>> reportListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService background;
+    private final List<HazelcastReplyCache> replyCaches = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ConnectionRecords connections;
     private AddressManager addresses;
     private LongSupplier locks = () -> 0;
@@ -162,7 +163,10 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
     }
 
     public ReplyCache replyCache(InstantSource clock) {
-        return new HazelcastReplyCache(node.hazelcast(), replyCacheSettings, clock, settings.cluster().quorum());
+        HazelcastReplyCache cache = new HazelcastReplyCache(node.hazelcast(), replyCacheSettings, clock,
+                settings.cluster().quorum());
+        replyCaches.add(cache);
+        return cache;
     }
 
     public LockStore lockStore() {
@@ -246,6 +250,8 @@ public final class ClusterMode implements ClusterControl, AutoCloseable {
             RestartNotices n = notices;
             stages.onServing(n::serving);
         }
+        // A WRITE still running when its VIP moves must not run again beside itself on the next owner.
+        stages.onCallsOutlivingDrain(address -> replyCaches.forEach(c -> c.shareRunning(address)));
         if (grants != null) {
             stages.onServing(grants::serving);
         }

@@ -118,6 +118,13 @@ final class HandoffStages {
         servingListeners.add(listener);
     }
 
+    /** Told the VIP's address when its drain deadline passed with calls still running, before the address moves. */
+    private final List<Consumer<java.net.InetAddress>> outlivedDrain = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    void onCallsOutlivingDrain(Consumer<java.net.InetAddress> listener) {
+        outlivedDrain.add(listener);
+    }
+
     /** Notes each row the controller hears of, to name where a VIP arriving here comes from. */
     void rowSeen(VipRecord row) {
         NodeId before = owners.put(row.vip(), row.owner());
@@ -176,6 +183,7 @@ final class HandoffStages {
                 if (!Boolean.TRUE.equals(idle)) {
                     log.warn("VIP {}: calls still running after the {} ms drain deadline; their connections are "
                             + "reset", vip, drainDeadline.toMillis());
+                    outlivedDrain.forEach(l -> l.accept(address(vip)));
                 }
                 if (!lost) {
                     endConnectionsBeforeMove(vip, t);

@@ -22,6 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The duplicate reply cache shared by the cluster (RFC 1813 §4.4), so that a retransmission that reaches another
@@ -61,6 +63,7 @@ import java.util.concurrent.atomic.LongAdder;
  * shared cache is about to give up its addresses anyway.
  */
 public final class HazelcastReplyCache implements ReplyCache {
+    private static final Logger log = LoggerFactory.getLogger(HazelcastReplyCache.class);
     public static final String DEFAULT_MAP = "handoff.rpc.drc";
     /** Attempts to take over a stale entry before giving up and dropping the copy; the client retransmits. */
     private static final int ATTEMPTS = 3;
@@ -302,14 +305,43 @@ public final class HazelcastReplyCache implements ReplyCache {
     }
 
     /**
+     * Shares the in-progress marks of {@link #beginRepeatable} calls still running here through {@code local}: the
+     * VIP is about to move though its drain deadline passed with them running. The next owner then drops their
+     * retransmissions until they end here (their replies replace the marks), as for any shared mark, instead of
+     * running them beside the first run: a WRITE landing here after the client's next WRITE to the same place,
+     * made on the next owner, would undo it. Answers how many marks were shared.
+     */
+    public int shareRunning(java.net.InetAddress local) {
+        int shared = 0;
+        for (ReplyCacheKey key : runningHere) {
+            if (!key.local().getAddress().equals(local)) {
+                continue;
+            }
+            try {
+                // Absent only while the call runs: a stored reply is left as it is.
+                if (map.putIfAbsent(key, new ReplyEntry.InProgress(self, clock.instant()), ttl.toSeconds(),
+                        TimeUnit.SECONDS) == null) {
+                    shared++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not share the mark of running xid {} before its VIP moves",
+                        Integer.toUnsignedString(key.xid()), e);
+            }
+        }
+        if (shared > 0) {
+            log.warn("shared the marks of {} call(s) still running for {}: the next owner drops their "
+                    + "retransmissions until they end here", shared, local.getHostAddress());
+        }
+        return shared;
+    }
+
+    /**
      * Forgets a mark kept on this member; a shared entry is removed only while it is this member's IN_PROGRESS
-     * mark: another's takeover is left alone.
+     * mark (one {@link #shareRunning} may have shared): another's takeover is left alone.
      */
     @Override
     public void abandon(ReplyCacheKey key) {
-        if (runningHere.remove(key)) {
-            return;
-        }
+        runningHere.remove(key);
         if (map.get(key) instanceof ReplyEntry.InProgress p && p.owner().equals(self)) {
             map.remove(key, p);
         }

@@ -161,6 +161,23 @@ class HandoffStagesTest {
     }
 
     @Test
+    void callsStillRunningAtTheDrainDeadlineAreToldBeforeTheDrainIsDone() throws Exception {
+        HandoffStages stages = stages(HandoffOrder.TICKLE);
+        List<java.net.InetAddress> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        stages.onCallsOutlivingDrain(told::add);
+        try (WireClient busy = client()) {
+            busy.call(7, SlowProgram.SLOW);
+            assertThat(program.slowEntered.await(5, TimeUnit.SECONDS)).isTrue();
+
+            stages.carryOut(step(List.of(VipEvent.DRAIN_STARTED), new VipEffect.StopServing(VIP)));
+
+            assertThat(inbox.poll(DRAIN_DEADLINE.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS))
+                    .isEqualTo(new VipInput.DrainDone(VIP));
+            assertThat(told).containsExactly(address);
+        }
+    }
+
+    @Test
     void removeAddressTakesTheVipOffTheInterface() {
         addresses.add(vips.get(VIP));
         addresses.clear();

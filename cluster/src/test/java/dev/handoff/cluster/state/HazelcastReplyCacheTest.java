@@ -140,6 +140,7 @@ class HazelcastReplyCacheTest {
 
         a.complete(key(1), REPLY);
         assertThat(a.beginRepeatable(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+        assertThat(a.beginRepeatable(key(1))).as("a replay leaves no mark").isEqualTo(new Lookup.Replay(REPLY));
         assertThat(b.begin(key(1))).isEqualTo(new Lookup.Replay(REPLY));
         b.abandon(key(1));
         assertThat(b.beginRepeatable(key(1))).as("b's own run was forgotten; the reply is there")
@@ -154,6 +155,25 @@ class HazelcastReplyCacheTest {
         a.complete(key(1), Opaque.copyOf(new byte[ReplyEntrySerializer.MAX_REPLY + 1]));
         assertThat(a.uncached()).isEqualTo(1);
         assertThat(a.beginRepeatable(key(1))).as("too large to keep: runs again").isEqualTo(new Lookup.Execute());
+    }
+
+    @Test
+    void repeatableCallsStillRunningWhenTheirVipMovesShareTheirMarks() throws Exception {
+        assertThat(a.beginRepeatable(key(1))).isEqualTo(new Lookup.Execute());
+        assertThat(a.beginRepeatable(key(2))).isEqualTo(new Lookup.Execute());
+        a.complete(key(2), REPLY);
+        assertThat(a.shareRunning(java.net.InetAddress.getByName("10.0.0.11"))).as("another address").isZero();
+        assertThat(a.shareRunning(java.net.InetAddress.getByName("10.0.0.10"))).as("key 1 only").isEqualTo(1);
+        assertThat(b.beginRepeatable(key(1))).as("the next owner drops it while it runs")
+                .isEqualTo(new Lookup.InProgress());
+        a.complete(key(1), REPLY);
+        assertThat(b.beginRepeatable(key(1))).isEqualTo(new Lookup.Replay(REPLY));
+
+        assertThat(a.beginRepeatable(key(3))).isEqualTo(new Lookup.Execute());
+        a.shareRunning(java.net.InetAddress.getByName("10.0.0.10"));
+        a.abandon(key(3));
+        assertThat(b.beginRepeatable(key(3))).as("an abandoned run takes its shared mark with it")
+                .isEqualTo(new Lookup.Execute());
     }
 
     @Test
