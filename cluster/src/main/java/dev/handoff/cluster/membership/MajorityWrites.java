@@ -109,7 +109,8 @@ public final class MajorityWrites {
     /**
      * Whether enough other members, asked now, agree with this one on who owns {@code key}'s partition and count this
      * one as a member, that with this member they make the quorum. Call right after a write of {@code key} returned.
-     * Waits at most {@link #CONFIRM_WAIT}, and no longer than the quorum needs.
+     * Waits no longer than the quorum needs: at most {@link #CONFIRM_WAIT} for its own question, and as long again
+     * for the one out when it asked.
      *
      * <p>One question is out at a time: threads that ask while one is out are asked about together, by whichever of
      * them goes first once it is back ({@link Rounds}). Each was asked after its write returned, which is all the
@@ -149,39 +150,77 @@ public final class MajorityWrites {
             }
         };
         for (Member m : others) {
-            Future<boolean[]> asked = executor.submitToMember(new SameOwnerCheck(keys, owners, self), m);
-            if (asked instanceof CompletionStage<?> stage) {
-                // Counted on the thread that receives the answer: Hazelcast's own callbacks (ExecutionCallback,
-                // whenComplete) run on its shared async pool, one more thread to wake per answer.
-                @SuppressWarnings("unchecked")
-                CompletionStage<boolean[]> answered = (CompletionStage<boolean[]>) stage;
-                answered.whenCompleteAsync(answer, Runnable::run);
-            } else {
-                // Not the case with Hazelcast 5: its futures are completion stages.
-                CompletableFuture.runAsync(() -> {
-                    try {
-                        answer.accept(asked.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS), null);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        answer.accept(null, e);
-                    } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                        answer.accept(null, e);
-                    }
-                });
-            }
+            whenAnswered(executor.submitToMember(new SameOwnersCheck(keys, owners, self), m), (sees, failure) -> {
+                if (failure == null) {
+                    answer.accept(sees, null);
+                } else {
+                    // A member of an earlier version cannot read the batched check: ask it key by key.
+                    askOneByOne(executor, m, keys, owners, self, answer);
+                }
+            });
         }
-        try {
-            settled.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // What has answered by now counts.
-        } catch (InterruptedException e) {
+        // Waits out an interrupt: the threads of the round wait on this answer too. The flag is set again after.
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + CONFIRM_WAIT.toNanos();
+        while (!settled.isDone()) {
+            try {
+                settled.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+                continue;
+            } catch (TimeoutException | ExecutionException e) {
+                // What has answered by now counts.
+            }
+            break;
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            return confirmed;
         }
         for (int i = 0; i < n; i++) {
             confirmed[i] = held.get(i) >= needed;
         }
         return confirmed;
+    }
+
+    /** {@link SameOwnerCheck} for each key, the answers put together as one member's. */
+    private static void askOneByOne(IExecutorService executor, Member m, List<Object> keys, List<UUID> owners,
+                                    UUID self, BiConsumer<boolean[], Throwable> answer) {
+        boolean[] sees = new boolean[keys.size()];
+        AtomicInteger left = new AtomicInteger(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            int at = i;
+            Future<Boolean> one = executor.submitToMember(new SameOwnerCheck(keys.get(i), owners.get(i), self), m);
+            whenAnswered(one, (same, failure) -> {
+                sees[at] = Boolean.TRUE.equals(same);
+                if (left.decrementAndGet() == 0) {
+                    answer.accept(sees, null);
+                }
+            });
+        }
+    }
+
+    /**
+     * Runs {@code then} on the thread that completes {@code asked}: Hazelcast's own callbacks (ExecutionCallback,
+     * whenComplete) run on its shared async pool, one more thread to wake per answer.
+     */
+    private static <T> void whenAnswered(Future<T> asked, BiConsumer<T, Throwable> then) {
+        if (asked instanceof CompletionStage<?> stage) {
+            @SuppressWarnings("unchecked")
+            CompletionStage<T> answered = (CompletionStage<T>) stage;
+            answered.whenCompleteAsync(then, Runnable::run);
+        } else {
+            // Not the case with Hazelcast 5: its futures are completion stages.
+            CompletableFuture.runAsync(() -> {
+                try {
+                    then.accept(asked.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS), null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    then.accept(null, e);
+                } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                    then.accept(null, e);
+                }
+            });
+        }
     }
 
     /**

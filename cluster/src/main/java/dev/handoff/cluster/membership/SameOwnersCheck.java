@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
  * key by key, names the same member as owner of the key's partition as the writer did. Then the member that
  * applied a write holds the partition's copy on the side the asked member is on. The keys travel with the
  * cluster's own serializers, so that both sides hash them to the same partitions. One check carries every write
- * confirmed together ({@link MajorityWrites#confirmedByQuorum}).
+ * confirmed together ({@link MajorityWrites#confirmedByQuorum}); {@link SameOwnerCheck} is the one-key form
+ * of earlier versions.
  */
-public final class SameOwnerCheck implements Callable<boolean[]>, DataSerializable, HazelcastInstanceAware {
+public final class SameOwnersCheck implements Callable<boolean[]>, DataSerializable, HazelcastInstanceAware {
     /** More keys than any round of writes holds (one per thread writing); a larger count is garbage. */
     private static final int MAX_KEYS = 65_536;
 
@@ -29,10 +30,10 @@ public final class SameOwnerCheck implements Callable<boolean[]>, DataSerializab
     private transient HazelcastInstance hz;
 
     /** For deserialization. */
-    public SameOwnerCheck() {
+    public SameOwnersCheck() {
     }
 
-    SameOwnerCheck(List<Object> keys, List<UUID> owners, UUID writer) {
+    SameOwnersCheck(List<Object> keys, List<UUID> owners, UUID writer) {
         if (keys.size() != owners.size()) {
             throw new IllegalArgumentException(keys.size() + " keys but " + owners.size() + " owners");
         }
@@ -74,7 +75,7 @@ public final class SameOwnerCheck implements Callable<boolean[]>, DataSerializab
         writer = UUID.fromString(in.readString());
         int n = in.readInt();
         if (n < 0 || n > MAX_KEYS) {
-            throw new IOException("a same-owner check of " + n + " keys");
+            throw new IOException("a same-owners check of " + n + " keys");
         }
         keys = new ArrayList<>(n);
         owners = new ArrayList<>(n);

@@ -83,6 +83,12 @@ class MajorityWritesTest {
         MajorityWrites writes = new MajorityWrites(a, 2);
         int threads = 16;
         int each = 20;
+        // Both members name the same owner for every key's partition first: a check during a migration is refused.
+        waitFor(() -> java.util.stream.IntStream.range(0, threads * each).allMatch(k -> {
+            var here = a.getPartitionService().getPartition("k" + k).getOwner();
+            var there = members.get(1).getPartitionService().getPartition("k" + k).getOwner();
+            return here != null && there != null && here.getUuid().equals(there.getUuid());
+        }));
         CountDownLatch go = new CountDownLatch(1);
         AtomicInteger confirmed = new AtomicInteger();
         List<Thread> running = new ArrayList<>();
@@ -104,6 +110,7 @@ class MajorityWritesTest {
         go.countDown();
         for (Thread t : running) {
             t.join(60_000);
+            assertThat(t.isAlive()).as("a confirming thread still waits after 60 s").isFalse();
         }
         assertThat(confirmed).as("every key, each in whatever round").hasValue(threads * each);
         long asked = members.get(1).getExecutorService(MajorityWrites.EXECUTOR).getLocalExecutorStats()
