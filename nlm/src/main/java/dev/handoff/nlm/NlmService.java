@@ -167,13 +167,21 @@ public final class NlmService implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
+        Set<FileKey> held;
         try {
-            for (FileKey f : manager.withRecords(batch)) {
-                submit(new LockInput.ReleaseFile(f, clock.instant()), Caller.INTERNAL);
-            }
+            held = manager.withRecords(batch);
         } catch (RuntimeException e) {
-            log.warn("releasing the locks of {} removed file(s) failed; they stay until their clients free them",
+            log.warn("looking up the locks of {} removed file(s) failed; any stay until their clients free them",
                     batch.size(), e);
+            return;
+        }
+        for (FileKey f : held) {
+            try {
+                submit(new LockInput.ReleaseFile(f, clock.instant()), Caller.INTERNAL);
+            } catch (RuntimeException e) {
+                log.warn("releasing the locks of removed file {} failed; they stay until their clients free them",
+                        f, e);
+            }
         }
     }
 
