@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * takes no shared mark: its in-progress mark stays in this member's memory, where it drops a copy arriving here
  * while the first runs, and {@code begin} only reads the map for a completed reply. A shared mark would buy such a
  * call nothing (a copy run elsewhere after this member left does what a takeover of the mark would let it do) and
- * costs two cluster round trips: the mark and its confirmation. Its reply is stored as any other.
+ * costs two cluster round trips: the mark and its confirmation. Its reply is stored as any other. The one case
+ * where another member must see the run, its VIP moving while it still runs, shares the mark then
+ * ({@link #shareRunning}).
  *
  * <p>A map operation that fails (the member lost its quorum) throws out of {@link #begin}, as a
  * {@code CallUnavailableException} when it is the quorum, and the call is not run: a node that cannot reach the
