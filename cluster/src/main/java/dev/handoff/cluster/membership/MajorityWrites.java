@@ -155,7 +155,11 @@ public final class MajorityWrites {
                     answer.accept(sees, null);
                 } else {
                     // A member of an earlier version cannot read the batched check: ask it key by key.
-                    askOneByOne(executor, m, keys, owners, self, answer);
+                    try {
+                        askOneByOne(executor, m, keys, owners, self, answer);
+                    } catch (RuntimeException e) {
+                        answer.accept(null, e);
+                    }
                 }
             });
         }
