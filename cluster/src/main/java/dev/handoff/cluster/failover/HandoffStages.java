@@ -118,8 +118,12 @@ final class HandoffStages {
         servingListeners.add(listener);
     }
 
-    /** Told the VIP's address when its drain deadline passed with calls still running, before the address moves. */
-    private final List<Consumer<java.net.InetAddress>> outlivedDrain = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Told the VIP's address when a planned move's drain deadline passed with calls still running, before the
+     * address moves. Not after a lost lease: the cluster may be out of reach then, and the address must go at once.
+     */
+    private final List<Consumer<java.net.InetAddress>> outlivedDrain =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void onCallsOutlivingDrain(Consumer<java.net.InetAddress> listener) {
         outlivedDrain.add(listener);
@@ -183,7 +187,9 @@ final class HandoffStages {
                 if (!Boolean.TRUE.equals(idle)) {
                     log.warn("VIP {}: calls still running after the {} ms drain deadline; their connections are "
                             + "reset", vip, drainDeadline.toMillis());
-                    outlivedDrain.forEach(l -> l.accept(address(vip)));
+                    if (!lost) {
+                        outlivedDrain.forEach(l -> l.accept(address(vip)));
+                    }
                 }
                 if (!lost) {
                     endConnectionsBeforeMove(vip, t);
