@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -139,7 +140,8 @@ public final class MajorityWrites {
         AtomicInteger unanswered = new AtomicInteger(others.size());
         CompletableFuture<Void> settled = new CompletableFuture<>();
         IExecutorService executor = hz.getExecutorService(EXECUTOR);
-        BiConsumer<boolean[], Throwable> answer = (sees, failure) -> {
+        // One member's answer, key by key; null when it gave none.
+        Consumer<boolean[]> answer = sees -> {
             for (int i = 0; i < n && sees != null && i < sees.length; i++) {
                 if (sees[i] && held.incrementAndGet(i) == needed && quorate.incrementAndGet() == n) {
                     settled.complete(null);
@@ -152,13 +154,13 @@ public final class MajorityWrites {
         for (Member m : others) {
             whenAnswered(executor.submitToMember(new SameOwnersCheck(keys, owners, self), m), (sees, failure) -> {
                 if (failure == null) {
-                    answer.accept(sees, null);
+                    answer.accept(sees);
                 } else {
                     // A member of an earlier version cannot read the batched check: ask it key by key.
                     try {
                         askOneByOne(executor, m, keys, owners, self, answer);
                     } catch (RuntimeException e) {
-                        answer.accept(null, e);
+                        answer.accept(null);
                     }
                 }
             });
@@ -188,7 +190,7 @@ public final class MajorityWrites {
 
     /** {@link SameOwnerCheck} for each key, the answers put together as one member's. */
     private static void askOneByOne(IExecutorService executor, Member m, List<Object> keys, List<UUID> owners,
-                                    UUID self, BiConsumer<boolean[], Throwable> answer) {
+                                    UUID self, Consumer<boolean[]> answer) {
         boolean[] sees = new boolean[keys.size()];
         AtomicInteger left = new AtomicInteger(keys.size());
         for (int i = 0; i < keys.size(); i++) {
@@ -197,7 +199,7 @@ public final class MajorityWrites {
             whenAnswered(one, (same, failure) -> {
                 sees[at] = Boolean.TRUE.equals(same);
                 if (left.decrementAndGet() == 0) {
-                    answer.accept(sees, null);
+                    answer.accept(sees);
                 }
             });
         }
@@ -205,26 +207,12 @@ public final class MajorityWrites {
 
     /**
      * Runs {@code then} on the thread that completes {@code asked}: Hazelcast's own callbacks (ExecutionCallback,
-     * whenComplete) run on its shared async pool, one more thread to wake per answer.
+     * whenComplete) run on its shared async pool, one more thread to wake per answer. Hazelcast 5's executor
+     * futures are completion stages (MajorityWritesTest would fail at once were they not).
      */
+    @SuppressWarnings("unchecked")
     private static <T> void whenAnswered(Future<T> asked, BiConsumer<T, Throwable> then) {
-        if (asked instanceof CompletionStage<?> stage) {
-            @SuppressWarnings("unchecked")
-            CompletionStage<T> answered = (CompletionStage<T>) stage;
-            answered.whenCompleteAsync(then, Runnable::run);
-        } else {
-            // Not the case with Hazelcast 5: its futures are completion stages.
-            CompletableFuture.runAsync(() -> {
-                try {
-                    then.accept(asked.get(CONFIRM_WAIT.toMillis(), TimeUnit.MILLISECONDS), null);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    then.accept(null, e);
-                } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                    then.accept(null, e);
-                }
-            });
-        }
+        ((CompletionStage<T>) asked).whenCompleteAsync(then, Runnable::run);
     }
 
     /**

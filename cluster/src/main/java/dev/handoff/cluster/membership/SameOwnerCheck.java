@@ -1,12 +1,12 @@
 package dev.handoff.cluster.membership;
 
-import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -38,9 +38,9 @@ public final class SameOwnerCheck implements Callable<Boolean>, DataSerializable
 
     @Override
     public Boolean call() {
-        Member there = hz.getPartitionService().getPartition(key).getOwner();
-        return there != null && there.getUuid().equals(owner)
-                && hz.getCluster().getMembers().stream().anyMatch(m -> m.getUuid().equals(writer));
+        SameOwnersCheck one = new SameOwnersCheck(List.of(key), List.of(owner), writer);
+        one.setHazelcastInstance(hz);
+        return one.call()[0];
     }
 
     @Override
